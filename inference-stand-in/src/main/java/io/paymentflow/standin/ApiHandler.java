@@ -1,0 +1,114 @@
+package io.paymentflow.standin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The inference API of CONTRACTS section 6, answered as the current {@link Mode} says. */
+final class ApiHandler implements HttpHandler {
+
+  private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+
+  private static final Map<String, Function<JsonNode, ObjectNode>> MODELS =
+      Map.of(
+          "/fraud/score", FraudModel::score,
+          "/retry/strategy", RetryModel::strategy,
+          "/churn/predict", ChurnModel::predict);
+  private static final String HEALTH = "/health";
+
+  private final ModeSwitch modes;
+  private final RequestStats stats;
+  private final ObjectMapper json;
+
+  ApiHandler(ModeSwitch modes, RequestStats stats, ObjectMapper json) {
+    this.modes = modes;
+    this.stats = stats;
+    this.json = json;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try {
+      String path = exchange.getRequestURI().getPath();
+      String body = readAndRecord(exchange, path);
+      Function<JsonNode, ObjectNode> model = MODELS.get(path);
+      String method = model != null ? "POST" : path.equals(HEALTH) ? "GET" : null;
+      if (method == null) {
+        Exchanges.sendError(exchange, 404, "no such endpoint: " + path, json);
+      } else if (!method.equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", method);
+        Exchanges.sendError(exchange, 405, "use " + method, json);
+      } else if (answerInjectedFault(exchange)) {
+        return;
+      } else if (model == null) {
+        Exchanges.sendJson(
+            exchange, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"), json);
+      } else {
+        Exchanges.sendJson(exchange, 200, model.apply(parseObject(body)), json);
+      }
+    } catch (RequestError e) {
+      Exchanges.sendError(exchange, e.status(), e.getMessage(), json);
+    } catch (InterruptedException e) {
+      // Closing the stand-in interrupts held requests: their connections are dropped.
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "stand-in failed on " + exchange.getRequestURI(), e);
+      Exchanges.sendError(exchange, 500, "stand-in error", json);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /** Counts every request, even ones refused later, so retries show up in the stats. */
+  private String readAndRecord(HttpExchange exchange, String path) throws IOException {
+    try {
+      String body = Exchanges.readBody(exchange);
+      stats.record(path, body);
+      return body;
+    } catch (RequestError e) {
+      stats.record(path, "");
+      throw e;
+    }
+  }
+
+  /** Applies the fault mode; true when it already answered or dropped the request. */
+  private boolean answerInjectedFault(HttpExchange exchange)
+      throws IOException, InterruptedException {
+    Optional<ModeSwitch.Setting> setting = modes.awaitAnswerable();
+    if (setting.isEmpty()) {
+      return true;
+    }
+    switch (setting.get().mode()) {
+      case FAIL_500 -> Exchanges.sendError(exchange, 500, "injected failure (FAIL_500)", json);
+      case FAIL_400 -> Exchanges.sendError(exchange, 400, "injected rejection (FAIL_400)", json);
+      case SLOW -> {
+        return !modes.pause(setting.get().slowDelay());
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private JsonNode parseObject(String body) {
+    JsonNode node;
+    try {
+      node = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw RequestError.badJson("request body is not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw RequestError.badJson("request body must be a JSON object");
+    }
+    return node;
+  }
+}
