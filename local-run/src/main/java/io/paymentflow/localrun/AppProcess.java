@@ -1,0 +1,185 @@
+package io.paymentflow.localrun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One of the four apps running as its own operating-system process, so that the split is as real as
+ * in Kubernetes: its own JVM, its own log file, stopped with SIGTERM like a pod.
+ */
+public final class AppProcess implements AutoCloseable {
+
+  /** Small heaps and a serial collector: four JVMs share two cores here. */
+  static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  private final String name;
+  private final int port;
+  private final Path logFile;
+  private final Process process;
+
+  private AppProcess(String name, int port, Path logFile, Process process) {
+    this.name = name;
+    this.port = port;
+    this.logFile = logFile;
+    this.process = process;
+  }
+
+  /** Starts {@code <root>/<module>/target/<module>-<version>.jar} with the given environment. */
+  static AppProcess start(
+      String module, Path repositoryRoot, int port, Map<String, String> env, Path logDirectory) {
+    Path jar = appJar(repositoryRoot, module);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String extra = System.getenv("PAYMENTFLOW_APP_JAVA_OPTS");
+    command.addAll(
+        extra == null || extra.isBlank()
+            ? DEFAULT_JVM_OPTIONS
+            : List.of(extra.trim().split("\\s+")));
+    command.add("-jar");
+    command.add(jar.toString());
+    try {
+      Files.createDirectories(logDirectory);
+      Path log = logDirectory.resolve(module + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(env);
+      builder.environment().put("SERVER_PORT", Integer.toString(port));
+      return new AppProcess(module, port, log, builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + module, e);
+    }
+  }
+
+  public static Path appJar(Path repositoryRoot, String module) {
+    Path target = repositoryRoot.resolve(module).resolve("target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(module + "-[0-9][^/]*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
+          .findFirst()
+          .orElseThrow(() -> missingJar(module));
+    } catch (IOException e) {
+      throw missingJar(module);
+    }
+  }
+
+  private static IllegalStateException missingJar(String module) {
+    return new IllegalStateException(
+        "no jar for " + module + ": build first with ./mvnw -B -DskipTests package");
+  }
+
+  /** Waits until {@code /actuator/health/readiness} answers 200, or fails with the log's tail. */
+  public void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest probe =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; last log lines:\n" + logTail(30));
+      }
+      try {
+        if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // Not listening yet.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for " + name, e);
+      }
+      pause(Duration.ofMillis(250));
+    }
+    throw new IllegalStateException(
+        name + " not ready after " + timeout + "; last log lines:\n" + logTail(30));
+  }
+
+  /** SIGTERM, as Kubernetes sends it; SIGKILL if the app outlives {@code grace}. */
+  public void stop(Duration grace) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** SIGKILL: a crash, for the reliability suite. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(30));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  public String logTail(int lines) {
+    try (Stream<String> all = Files.lines(logFile)) {
+      List<String> list = all.toList();
+      return String.join("\n", list.subList(Math.max(0, list.size() - lines), list.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.paymentflow.localrun;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes a stream of records at a steady rate with a live progress line, waits for the system to
+ * drain, and reconciles what was published with the rows in both tables.
+ */
+public final class DemoStream {
+
+  private final String bootstrapServers;
+  private final RowCounter counter;
+  private final PrintStream out;
+
+  public DemoStream(String bootstrapServers, LocalPostgres postgres, PrintStream out) {
+    this.bootstrapServers = bootstrapServers;
+    this.counter = new RowCounter(postgres);
+    this.out = out;
+  }
+
+  /** A fresh demo mix whose event ids are unique to this call. */
+  public static DemoEvents newDemo() {
+    String runId = Long.toString(System.nanoTime(), 36);
+    return new DemoEvents(runId, LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC, runId.hashCode());
+  }
+
+  /** Generates {@code events} demo records, publishes them, waits and reconciles. */
+  public Reconciliation run(int events, int ratePerSecond, Duration drainTimeout) throws Exception {
+    DemoEvents demo = newDemo();
+    return publishAndReconcile(
+        demo.eventIdMarker(), demo.generate(events), ratePerSecond, drainTimeout);
+  }
+
+  /** Publishes {@code records} (event ids carrying {@code marker}), waits and reconciles. */
+  public Reconciliation publishAndReconcile(
+      String marker, List<DemoRecord> records, int ratePerSecond, Duration drainTimeout)
+      throws Exception {
+    try (DemoProgress progress = new DemoProgress(counter, marker, records.size(), out)) {
+      out.printf("Publishing %d records at %d/s%n", records.size(), ratePerSecond);
+      PublishedStream stream = publish(marker, records, ratePerSecond, progress);
+      Reconciliation result = progress.awaitDrained(stream, drainTimeout);
+      out.println(result.report());
+      return result;
+    }
+  }
+
+  private PublishedStream publish(
+      String marker, List<DemoRecord> records, int ratePerSecond, DemoProgress progress)
+      throws Exception {
+    List<Future<RecordMetadata>> pending = new ArrayList<>(records.size());
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      long interval = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+      long next = System.nanoTime();
+      for (DemoRecord record : records) {
+        LockSupport.parkNanos(next - System.nanoTime());
+        next += interval;
+        pending.add(
+            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())));
+        progress.sent();
+      }
+      producer.flush();
+      List<RowCounter.Coordinates> coordinates = new ArrayList<>(records.size());
+      for (Future<RecordMetadata> sent : pending) {
+        RecordMetadata m = sent.get(2, TimeUnit.MINUTES);
+        coordinates.add(new RowCounter.Coordinates(m.topic(), m.partition(), m.offset()));
+      }
+      return new PublishedStream(marker, records, coordinates);
+    }
+  }
+
+  private KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            // Keep retrying through a broker restart rather than failing the stream.
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            120_000),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+}

@@ -1,0 +1,200 @@
+package io.paymentflow.localrun;
+
+import io.paymentflow.standin.InferenceStandIn;
+import io.temporal.testserver.TestServer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole system on one machine: a KRaft broker and (unless an external one is configured) a
+ * Temporal server in this JVM, the inference stand-in, and the four apps as separate processes.
+ * Everything started is closed in reverse order, also when startup fails half way or the user
+ * presses Ctrl-C.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+  public static final String INPUT_TOPIC = "payments.normalized";
+  public static final String DLQ_TOPIC = "payments.validation.dlq";
+  public static final String BRIDGE = "kafka-bridge";
+  public static final String WORKFLOW_WORKER = "workflow-worker";
+  public static final String INFERENCE_WORKER = "activity-worker-inference";
+  public static final String DB_WORKER = "activity-worker-db";
+  public static final List<String> APPS =
+      List.of(DB_WORKER, WORKFLOW_WORKER, INFERENCE_WORKER, BRIDGE);
+
+  /** Lets tests send records larger than the bridge's bound, to see them quarantined. */
+  static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+  private final LocalRunOptions options;
+  private final PrintStream out;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Map<String, AppProcess> apps = new LinkedHashMap<>();
+  private final LocalPostgres postgres;
+  private EmbeddedKafkaKraftBroker kafka;
+  private InferenceStandIn standIn;
+  private boolean closed;
+
+  public LocalSystem(LocalRunOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+    this.postgres =
+        new LocalPostgres(
+            options.postgresHost(),
+            options.postgresPort(),
+            options.postgresUser(),
+            options.postgresPassword());
+  }
+
+  /** Starts every part and returns once each app reports ready. */
+  public synchronized LocalSystem start() {
+    out.println("PostgreSQL   " + postgres.jdbcUrl());
+    postgres.ensureReady();
+
+    kafka = new EmbeddedKafkaKraftBroker(1, options.partitions(), INPUT_TOPIC, DLQ_TOPIC);
+    kafka.kafkaPorts(options.ports().kafka());
+    kafka.brokerProperty("message.max.bytes", MAX_MESSAGE_BYTES);
+    kafka.afterPropertiesSet();
+    started.push(kafka::destroy);
+    out.println(
+        "Kafka        " + options.kafkaBootstrap() + "  topics " + INPUT_TOPIC + ", " + DLQ_TOPIC);
+
+    if (options.temporalTarget() == null) {
+      TestServer.PortBoundTestServer temporal =
+          TestServer.createPortBoundServer(options.ports().temporal());
+      started.push(temporal::close);
+      out.println("Temporal     " + options.temporalAddress() + "  (in-JVM server)");
+    } else {
+      out.println("Temporal     " + options.temporalAddress() + "  (external)");
+    }
+
+    standIn = InferenceStandIn.start(options.ports().inference());
+    started.push(standIn::close);
+    out.println("Inference    " + options.inferenceUrl() + "  (deterministic stand-in)");
+
+    for (String module : APPS) {
+      startApp(module);
+    }
+    CompletableFuture.allOf(
+            apps.values().stream()
+                .map(app -> CompletableFuture.runAsync(() -> app.awaitReady(Duration.ofMinutes(3))))
+                .toArray(CompletableFuture[]::new))
+        .join();
+    apps.values()
+        .forEach(
+            app ->
+                out.printf(
+                    "%-26s http://localhost:%d/actuator  log %s%n",
+                    app.name(), app.port(), options.repositoryRoot().relativize(app.logFile())));
+    return this;
+  }
+
+  /** Starts (or starts again, after {@link AppProcess#kill()}) one of the four apps. */
+  public synchronized AppProcess startApp(String module) {
+    AppProcess app =
+        AppProcess.start(
+            module,
+            options.repositoryRoot(),
+            port(module),
+            environment(module),
+            options.workDirectory().resolve("logs"));
+    apps.put(module, app);
+    started.push(app::close);
+    return app;
+  }
+
+  /**
+   * Starts another instance of an app on a free port, with some settings changed: a second bridge
+   * in another consumer group, say. It is stopped with the system.
+   */
+  public synchronized AppProcess startExtraApp(
+      String module, String instanceName, Map<String, String> overrides) {
+    Map<String, String> env = environment(module);
+    env.putAll(overrides);
+    AppProcess app =
+        AppProcess.start(
+            module,
+            options.repositoryRoot(),
+            Ports.free(),
+            env,
+            options.workDirectory().resolve("logs").resolve(instanceName));
+    started.push(app::close);
+    return app;
+  }
+
+  public AppProcess app(String module) {
+    return apps.get(module);
+  }
+
+  public InferenceStandIn standIn() {
+    return standIn;
+  }
+
+  public LocalPostgres postgres() {
+    return postgres;
+  }
+
+  public EmbeddedKafkaKraftBroker kafka() {
+    return kafka;
+  }
+
+  public LocalRunOptions options() {
+    return options;
+  }
+
+  private int port(String module) {
+    Ports p = options.ports();
+    return switch (module) {
+      case "kafka-bridge" -> p.bridge();
+      case "workflow-worker" -> p.workflowWorker();
+      case "activity-worker-inference" -> p.inferenceWorker();
+      case "activity-worker-db" -> p.dbWorker();
+      default -> throw new IllegalArgumentException(module);
+    };
+  }
+
+  private Map<String, String> environment(String module) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("TEMPORAL_WORKER_TEMPORAL_HOST", options.temporalAddress());
+    env.put("TEMPORAL_WORKER_SHUTDOWN_GRACE_PERIOD", "10s");
+    switch (module) {
+      case "kafka-bridge" -> {
+        env.put("TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
+        env.put("TEMPORAL_WORKER_INPUT_TOPIC", INPUT_TOPIC);
+        env.put("TEMPORAL_WORKER_DLQ_TOPIC", DLQ_TOPIC);
+      }
+      case "activity-worker-inference" ->
+          env.put("TEMPORAL_WORKER_INFERENCE_SERVICE_URL", options.inferenceUrl());
+      case "activity-worker-db" -> {
+        env.put("TEMPORAL_WORKER_POSTGRES_HOST", options.postgresHost());
+        env.put("TEMPORAL_WORKER_POSTGRES_PORT", Integer.toString(options.postgresPort()));
+        env.put("TEMPORAL_WORKER_POSTGRES_USER", options.postgresUser());
+        env.put("TEMPORAL_WORKER_POSTGRES_PASSWORD", options.postgresPassword());
+      }
+      default -> {}
+    }
+    return env;
+  }
+
+  /** Stops the bridge first (no new work), then the workers, then what they depend on. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        out.println("  while stopping: " + e);
+      }
+    }
+  }
+}
