@@ -1,0 +1,71 @@
+package io.paymentflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The monitoring component scrapes every app and alerts on the four signals, using real metric
+ * names.
+ */
+class MonitoringRenderTest extends RenderedTreeTest {
+
+  /** Alert name to a metric (or label value) its expression must use. */
+  private static final Map<String, String> ALERTS =
+      Map.of(
+          "PaymentflowKafkaConsumerLagHigh", "kafka_consumer_fetch_manager_records_lag_max",
+          "PaymentflowWorkflowStartFailures", "operation=\"StartWorkflowExecution\"",
+          "PaymentflowActivityFailureRateHigh", "temporal_activity_execution_failed_total",
+          "PaymentflowActivityScheduleToStartLatencyHigh",
+              "temporal_activity_schedule_to_start_latency_seconds_bucket",
+          "PaymentflowWorkflowTaskScheduleToStartLatencyHigh",
+              "temporal_workflow_task_schedule_to_start_latency_seconds_bucket");
+
+  @ParameterizedTest
+  @MethodSource("dirs")
+  void serviceMonitorsScrapeEveryAppsPrometheusEndpointOnlyWithTheComponent(String dir) {
+    Rendering rendering = rendering(dir);
+    if (!rendering.hasComponent("monitoring")) {
+      assertThat(rendering.ofKind("ServiceMonitor")).isEmpty();
+      assertThat(rendering.ofKind("PrometheusRule")).isEmpty();
+      return;
+    }
+    assertThat(rendering.ofKind("ServiceMonitor"))
+        .map(Manifest::name)
+        .containsExactlyInAnyOrderElementsOf(Apps.ALL);
+    for (String app : Apps.ALL) {
+      Manifest monitor = rendering.one("ServiceMonitor", app);
+      assertThat(monitor.map("spec", "selector", "matchLabels"))
+          .as(app)
+          .isEqualTo(Map.of("app", app));
+      assertThat(Tree.map(monitor.raw(), "spec", "endpoints", 0))
+          .as(app)
+          .containsEntry("port", "http")
+          .containsEntry("path", "/actuator/prometheus");
+      // The rules filter on `app`, which only exists on series if the Service's label is copied
+      // over.
+      assertThat(Tree.list(monitor.raw(), "spec", "targetLabels")).as(app).contains("app");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dirs")
+  void alertRulesCoverLagStartFailuresActivityFailuresAndScheduleToStartLatency(String dir) {
+    Rendering rendering = rendering(dir);
+    if (!rendering.hasComponent("monitoring")) {
+      return;
+    }
+    Map<String, String> expressions =
+        rendering.one("PrometheusRule", "paymentflow").raw().entrySet().stream()
+            .filter(e -> e.getKey().equals("spec"))
+            .flatMap(e -> Tree.list(e.getValue(), "groups").stream())
+            .flatMap(group -> Tree.list(group, "rules").stream())
+            .collect(Collectors.toMap(r -> Tree.string(r, "alert"), r -> Tree.string(r, "expr")));
+    assertThat(expressions).containsOnlyKeys(ALERTS.keySet());
+    ALERTS.forEach(
+        (alert, metric) -> assertThat(expressions.get(alert)).as(alert).contains(metric));
+  }
+}
