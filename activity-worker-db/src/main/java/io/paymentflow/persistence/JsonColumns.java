@@ -1,0 +1,42 @@
+package io.paymentflow.persistence;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.temporal.failure.ApplicationFailure;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the jsonb columns, all with one mapper.
+ *
+ * <p>Jackson 2, not the Jackson 3 Spring Boot uses for itself: these values were decoded by
+ * Temporal's Jackson 2 payload converter, so writing them back with the same library keeps their
+ * shape (property names from the same annotations, numbers as decoded) exactly as the workflow saw
+ * it. The mapper is built once; Jackson mappers are thread-safe after configuration.
+ */
+@Component
+class JsonColumns {
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          // jsonb stores numbers as numeric either way; plain digits read better than 1E+1.
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
+
+  /** The JSON text of {@code value}, or null for null (SQL NULL, not JSON null). */
+  String write(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      // The same value arrives on every retry, so it would fail forever.
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          "cannot write a jsonb column: " + e.getOriginalMessage(),
+          PersistenceFailures.INVALID_ROW,
+          e);
+    }
+  }
+}

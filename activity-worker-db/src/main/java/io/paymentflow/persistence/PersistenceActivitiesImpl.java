@@ -1,0 +1,107 @@
+package io.paymentflow.persistence;
+
+import io.paymentflow.contracts.event.KafkaCoordinates;
+import io.paymentflow.contracts.event.QuarantinedRecord;
+import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
+import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.ReviewDecision;
+import io.temporal.failure.ApplicationFailure;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * The persistence activities. Every write is idempotent, so Temporal may run one any number of
+ * times; no database error is swallowed: it propagates for Temporal to retry, unless {@link
+ * DatabaseFailures} judges that no retry could ever succeed.
+ */
+@Component("persistenceActivitiesImpl")
+class PersistenceActivitiesImpl implements PersistenceActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(PersistenceActivitiesImpl.class);
+  private static final String MDC_EVENT_ID = "event_id";
+
+  private final PaymentEventRepository paymentEvents;
+  private final QuarantineRepository quarantine;
+  private final JsonColumns json;
+  private final WriteMetrics metrics;
+
+  PersistenceActivitiesImpl(
+      PaymentEventRepository paymentEvents,
+      QuarantineRepository quarantine,
+      JsonColumns json,
+      WriteMetrics metrics) {
+    this.paymentEvents = paymentEvents;
+    this.quarantine = quarantine;
+    this.json = json;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void persistPaymentEvent(EnrichedPaymentEvent event) {
+    String eventId = event == null || event.event() == null ? null : event.event().eventId();
+    withEventId(
+        eventId,
+        () ->
+            write(
+                WriteMetrics.PAYMENT_EVENTS,
+                WriteMetrics.PERSIST_PAYMENT_EVENT,
+                () -> paymentEvents.upsert(PaymentEventRow.of(event, json))));
+  }
+
+  @Override
+  public void persistQuarantine(QuarantinedRecord record) {
+    withEventId(
+        record == null ? null : record.eventId(),
+        () ->
+            write(
+                WriteMetrics.QUARANTINE,
+                WriteMetrics.PERSIST_QUARANTINE,
+                () -> quarantine.insert(QuarantineRow.of(record, json))));
+  }
+
+  @Override
+  public void recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
+    RowChecks.require(readAt != null && readAt.topic() != null, "no quarantine row coordinates");
+    RowChecks.require(
+        decision != null && decision.resolution() != null, "the decision has no resolution");
+    write(
+        WriteMetrics.QUARANTINE,
+        WriteMetrics.RECORD_REVIEW,
+        () -> {
+          if (!quarantine.recordReview(readAt, decision)) {
+            // persistQuarantine runs before any review, so the row is late, not absent: retry.
+            throw ApplicationFailure.newFailure(
+                "no quarantine row for the record read at " + readAt,
+                PersistenceFailures.QUARANTINE_ROW_MISSING);
+          }
+          return WriteOutcome.UPDATED;
+        });
+  }
+
+  private void write(String table, String operation, Supplier<WriteOutcome> write) {
+    WriteOutcome outcome;
+    try {
+      outcome = metrics.record(table, operation, write);
+    } catch (RuntimeException e) {
+      RuntimeException failure = DatabaseFailures.forTemporal(e);
+      if (failure instanceof ApplicationFailure a && a.isNonRetryable()) {
+        log.error("{} on {} failed permanently: {}", operation, table, a.getOriginalMessage(), e);
+      }
+      throw failure;
+    }
+    log.debug("{} on {}: {}", operation, table, outcome.tag());
+  }
+
+  private static void withEventId(String eventId, Runnable work) {
+    if (eventId == null) {
+      work.run();
+      return;
+    }
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_EVENT_ID, eventId)) {
+      work.run();
+    }
+  }
+}

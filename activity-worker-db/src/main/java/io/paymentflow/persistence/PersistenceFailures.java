@@ -1,0 +1,22 @@
+package io.paymentflow.persistence;
+
+/**
+ * Failure types this worker reports to Temporal. Callers may name them in their retry options; the
+ * non-retryable ones are also flagged so on the failure itself.
+ */
+final class PersistenceFailures {
+
+  /**
+   * A value that can never be written (unparsable timestamp, currency not 3 letters, score outside
+   * numeric(5,4), ...). The bridge should have quarantined it; retrying would never end.
+   */
+  static final String INVALID_ROW = "InvalidRow";
+
+  /** PostgreSQL rejected the data itself (SQLState class 22 or 23). */
+  static final String PERMANENT_DATA_ERROR = "PermanentDataError";
+
+  /** recordReview found no quarantine row; retryable, as persistQuarantine runs first. */
+  static final String QUARANTINE_ROW_MISSING = "QuarantineRowMissing";
+
+  private PersistenceFailures() {}
+}

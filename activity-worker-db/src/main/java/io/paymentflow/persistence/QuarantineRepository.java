@@ -1,0 +1,71 @@
+package io.paymentflow.persistence;
+
+import io.paymentflow.contracts.event.KafkaCoordinates;
+import io.paymentflow.contracts.review.ReviewDecision;
+import java.sql.Types;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes {@code payment_events_quarantine}: one row per Kafka record the bridge read, keyed by
+ * {@code (dlq_topic, dlq_partition, dlq_offset)}.
+ */
+@Repository
+class QuarantineRepository {
+
+  private static final String INSERT =
+      """
+      INSERT INTO payment_events_quarantine (
+          event_id, provider, provider_event_id, original_payload, payload_encoding,
+          validation_errors, failure_reason, source_topic, kafka_partition, kafka_offset,
+          dlq_topic, dlq_partition, dlq_offset, quarantined_at, schema_version)
+      VALUES (
+          :eventId, :provider, :providerEventId, :originalPayload, :payloadEncoding,
+          CAST(:validationErrors AS jsonb), :failureReason, :sourceTopic, :kafkaPartition,
+          :kafkaOffset, :dlqTopic, :dlqPartition, :dlqOffset,
+          COALESCE(:quarantinedAt, now()), :schemaVersion)
+      ON CONFLICT (dlq_topic, dlq_partition, dlq_offset) DO NOTHING
+      """;
+
+  /*
+   * Writing the same decision again keeps the first reviewed_at, so a retried activity leaves the
+   * row exactly as its first successful attempt did.
+   */
+  private static final String RECORD_REVIEW =
+      """
+      UPDATE payment_events_quarantine SET
+          reviewed_at = CASE
+              WHEN reviewed AND resolution = :resolution
+                   AND reviewed_by IS NOT DISTINCT FROM :reviewer THEN reviewed_at
+              ELSE now() END,
+          reviewed = true,
+          reviewed_by = :reviewer,
+          resolution = :resolution
+      WHERE dlq_topic = :topic AND dlq_partition = :partition AND dlq_offset = :offset
+      """;
+
+  private final JdbcClient jdbc;
+
+  QuarantineRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the row unless the record it came from is already stored. */
+  WriteOutcome insert(QuarantineRow row) {
+    int inserted = jdbc.sql(INSERT).paramSource(row).update();
+    return inserted == 1 ? WriteOutcome.INSERTED : WriteOutcome.DUPLICATE;
+  }
+
+  /** Writes the decision onto the row read at {@code readAt}; false when there is no such row. */
+  boolean recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
+    int updated =
+        jdbc.sql(RECORD_REVIEW)
+            .param("resolution", decision.resolution().columnValue())
+            .param("reviewer", decision.reviewer(), Types.VARCHAR)
+            .param("topic", readAt.topic())
+            .param("partition", readAt.partition())
+            .param("offset", readAt.offset())
+            .update();
+    return updated > 0;
+  }
+}
