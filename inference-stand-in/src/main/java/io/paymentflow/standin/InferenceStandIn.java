@@ -124,7 +124,10 @@ public final class InferenceStandIn implements AutoCloseable {
 
   /** Stops listening, drops held requests and stops the request threads. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
     modes.close();
     server.stop(0);
     executor.shutdownNow();

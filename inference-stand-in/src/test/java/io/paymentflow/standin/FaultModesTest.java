@@ -72,6 +72,7 @@ class FaultModesTest {
     standIn.close();
 
     assertThat(held).failsWithin(Duration.ofSeconds(5));
+    standIn.close();
   }
 
   @Test
