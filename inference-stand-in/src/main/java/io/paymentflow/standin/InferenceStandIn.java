@@ -34,7 +34,7 @@ public final class InferenceStandIn implements AutoCloseable {
    * Request threads. Bounded, so a flood of held TIMEOUT requests cannot exhaust the JVM; requests
    * beyond threads plus queue get their connection closed, as an overloaded server's would.
    */
-  private static final int THREADS = 32;
+  private static final int THREADS = 64;
 
   private static final int QUEUE = 512;
 
