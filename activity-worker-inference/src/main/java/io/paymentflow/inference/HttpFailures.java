@@ -1,0 +1,90 @@
+package io.paymentflow.inference;
+
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The one place that decides whether a failed inference call is worth retrying (CONTRACTS 2.4,
+ * STYLE rule 8). Everything is thrown as an {@link ApplicationFailure}, never swallowed: Temporal
+ * then retries the retryable ones with the activity's backoff, and the workflow records the type of
+ * whatever still fails.
+ *
+ * <ul>
+ *   <li>{@value #UNAVAILABLE}, retryable: timeouts, connection errors, 5xx, 408 and 429. The
+ *       service may answer next time.
+ *   <li>{@value #REJECTED}, not retryable: other 4xx. The same request would be refused again.
+ *   <li>{@value #INVALID_RESPONSE}, not retryable: a 2xx body that is not the contract's (not JSON,
+ *       score outside [0, 1], unknown level or action, a retry delay that does not fit its int
+ *       column). Asking again would bring the same broken answer, or worse, store it.
+ * </ul>
+ */
+final class HttpFailures {
+
+  static final String UNAVAILABLE = "InferenceUnavailable";
+  static final String REJECTED = "InferenceRejected";
+  static final String INVALID_RESPONSE = "InferenceInvalidResponse";
+
+  /** Enough of an error body to diagnose, never a whole page in the workflow history. */
+  private static final int MAX_BODY_IN_MESSAGE = 300;
+
+  private HttpFailures() {}
+
+  static boolean isRetryableStatus(int status) {
+    return status >= 500 || status == 408 || status == 429;
+  }
+
+  /**
+   * A non-2xx answer. {@code Retry-After} only goes into the message: Temporal's retry policy owns
+   * the backoff, and its maximum interval already spaces retries out.
+   */
+  static ApplicationFailure forStatus(
+      String endpoint, int status, String body, Optional<String> retryAfter) {
+    String message =
+        endpoint
+            + " answered HTTP "
+            + status
+            + retryAfter.map(value -> " (Retry-After: " + value + ")").orElse("")
+            + ": "
+            + abbreviate(body);
+    return isRetryableStatus(status)
+        ? ApplicationFailure.newFailure(message, UNAVAILABLE, status)
+        : ApplicationFailure.newNonRetryableFailure(message, REJECTED, status);
+  }
+
+  /** The call did not complete: timeouts and connection errors are all worth another attempt. */
+  static ApplicationFailure forIoException(String endpoint, Duration timeout, IOException e) {
+    String message =
+        e instanceof HttpTimeoutException
+            ? endpoint + " did not answer within " + timeout.toMillis() + " ms"
+            : endpoint + " unreachable: " + e;
+    return ApplicationFailure.newFailureWithCause(message, UNAVAILABLE, e);
+  }
+
+  /**
+   * The worker is shutting down or the activity was cancelled mid-call: retryable, so another
+   * worker takes the attempt over.
+   */
+  static ApplicationFailure forInterruption(String endpoint, InterruptedException e) {
+    return ApplicationFailure.newFailureWithCause(endpoint + " call interrupted", UNAVAILABLE, e);
+  }
+
+  static ApplicationFailure invalidResponse(String endpoint, String problem) {
+    return ApplicationFailure.newNonRetryableFailure(
+        endpoint + " answered outside the contract: " + problem, INVALID_RESPONSE);
+  }
+
+  static ApplicationFailure invalidResponse(String endpoint, String problem, Throwable cause) {
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        endpoint + " answered outside the contract: " + problem, INVALID_RESPONSE, cause);
+  }
+
+  private static String abbreviate(String body) {
+    String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+    return flat.length() <= MAX_BODY_IN_MESSAGE
+        ? flat
+        : flat.substring(0, MAX_BODY_IN_MESSAGE) + "...";
+  }
+}

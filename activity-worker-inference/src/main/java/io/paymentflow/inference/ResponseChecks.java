@@ -1,0 +1,95 @@
+package io.paymentflow.inference;
+
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.RetryStrategy;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks that an answer is one the workflow can use and the database can store: a wrong answer is
+ * stopped here as a non-retryable failure, not written into {@code payment_events}.
+ */
+final class ResponseChecks {
+
+  private static final Set<String> FRAUD_LEVELS = Set.of("low", "medium", "high");
+  private static final Set<String> CHURN_LEVELS = Set.of("low", "medium", "high", "critical");
+  private static final Set<String> ACTIONS =
+      Set.of("retry_now", "retry_delayed", "do_not_retry", "contact_customer");
+
+  private ResponseChecks() {}
+
+  static void fraudScore(String endpoint, PaymentEvent event, FraudScore answer) {
+    require(endpoint, answer != null, "empty body");
+    require(
+        endpoint,
+        Objects.equals(answer.eventId(), event.eventId()),
+        "event_id " + answer.eventId() + " is not the one asked about");
+    unitInterval(endpoint, "fraud_score", answer.fraudScore());
+    oneOf(endpoint, "risk_level", answer.riskLevel(), FRAUD_LEVELS);
+  }
+
+  /**
+   * The whole answer is stored in the {@code retry_strategy} jsonb column and its delay in the int
+   * column {@code retry_delay_seconds}: Jackson already refuses a delay beyond int, this refuses
+   * what the columns could hold but the workflow could not act on.
+   */
+  static void retryStrategy(String endpoint, PaymentEvent event, RetryStrategy answer) {
+    require(endpoint, answer != null, "empty body");
+    require(
+        endpoint,
+        Objects.equals(answer.eventId(), event.eventId()),
+        "event_id " + answer.eventId() + " is not the one asked about");
+    oneOf(endpoint, "action", answer.action(), ACTIONS);
+    require(
+        endpoint,
+        answer.delaySeconds() == null || answer.delaySeconds() >= 0,
+        "delay_seconds " + answer.delaySeconds() + " is negative");
+    require(
+        endpoint,
+        !answer.action().equals("retry_delayed") || answer.delaySeconds() != null,
+        "retry_delayed without delay_seconds");
+    require(
+        endpoint,
+        answer.maxAttempts() == null || answer.maxAttempts() >= 0,
+        "max_attempts " + answer.maxAttempts() + " is negative");
+    if (answer.confidence() != null) {
+      unitInterval(endpoint, "confidence", answer.confidence());
+    }
+  }
+
+  static void churnPrediction(String endpoint, PaymentEvent event, ChurnPrediction answer) {
+    require(endpoint, answer != null, "empty body");
+    require(
+        endpoint,
+        Objects.equals(answer.customerId(), event.customerId()),
+        "customer_id " + answer.customerId() + " is not the one asked about");
+    unitInterval(endpoint, "churn_probability", answer.churnProbability());
+    oneOf(endpoint, "risk_level", answer.riskLevel(), CHURN_LEVELS);
+    require(
+        endpoint,
+        answer.daysToChurnEstimate() == null || answer.daysToChurnEstimate() >= 0,
+        "days_to_churn_estimate " + answer.daysToChurnEstimate() + " is negative");
+  }
+
+  /** [0, 1], which also fits the numeric(5,4) score columns. */
+  private static void unitInterval(String endpoint, String field, BigDecimal value) {
+    require(
+        endpoint,
+        value != null && value.signum() >= 0 && value.compareTo(BigDecimal.ONE) <= 0,
+        field + " " + value + " is not within [0, 1]");
+  }
+
+  private static void oneOf(String endpoint, String field, String value, Set<String> allowed) {
+    require(
+        endpoint, value != null && allowed.contains(value), field + " " + value + " is unknown");
+  }
+
+  private static void require(String endpoint, boolean condition, String problem) {
+    if (!condition) {
+      throw HttpFailures.invalidResponse(endpoint, problem);
+    }
+  }
+}

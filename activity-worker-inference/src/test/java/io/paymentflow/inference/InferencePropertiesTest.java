@@ -1,0 +1,74 @@
+package io.paymentflow.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+class InferencePropertiesTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+          .withUserConfiguration(Config.class)
+          .withPropertyValues(
+              "temporal-worker.inference.task-queue=payment-inference",
+              "temporal-worker.inference.service-url=http://localhost:8002",
+              "temporal-worker.inference.timeout=10",
+              "temporal-worker.inference.connect-timeout=2s",
+              "temporal-worker.inference.start-to-close=30s",
+              "temporal-worker.inference.health-timeout=2s",
+              "temporal-worker.inference.max-concurrent-calls=50",
+              "temporal-worker.inference.pollers=5",
+              "temporal-worker.inference.shutdown-grace-period=30s");
+
+  @Test
+  void timeoutIsReadAsSecondsLikeTheContractVariable() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(InferenceProperties.class).timeout())
+                .isEqualTo(Duration.ofSeconds(10)));
+  }
+
+  @Test
+  void timeoutAsLongAsStartToCloseIsRefused() {
+    runner
+        .withPropertyValues("temporal-worker.inference.timeout=30")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("shorter than start-to-close"));
+  }
+
+  @Test
+  void connectTimeoutLongerThanTimeoutIsRefused() {
+    runner
+        .withPropertyValues("temporal-worker.inference.connect-timeout=15s")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
+  void serviceUrlMustBeHttp() {
+    runner
+        .withPropertyValues("temporal-worker.inference.service-url=ftp://inference")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
+  void zeroConcurrencyIsRefused() {
+    runner
+        .withPropertyValues("temporal-worker.inference.max-concurrent-calls=0")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(InferenceProperties.class)
+  static class Config {}
+}
