@@ -32,6 +32,8 @@ public final class AppProcess implements AutoCloseable {
   private final int port;
   private final Path logFile;
   private final Process process;
+  private final long startedNanos = System.nanoTime();
+  private volatile Duration timeToReady;
 
   private AppProcess(String name, int port, Path logFile, Process process) {
     this.name = name;
@@ -101,6 +103,7 @@ public final class AppProcess implements AutoCloseable {
       }
       try {
         if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          timeToReady = Duration.ofNanos(System.nanoTime() - startedNanos);
           return;
         }
       } catch (IOException e) {
@@ -152,6 +155,11 @@ public final class AppProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** From process start to the first ready probe; null until ready. */
+  public Duration timeToReady() {
+    return timeToReady;
   }
 
   public long pid() {

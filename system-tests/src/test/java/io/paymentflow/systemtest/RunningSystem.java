@@ -1,0 +1,104 @@
+package io.paymentflow.systemtest;
+
+import io.paymentflow.localrun.LocalRunOptions;
+import io.paymentflow.localrun.LocalSystem;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One running system (the local run, on free ports) for the whole suite: starting four JVMs is the
+ * slowest part of a scenario, so scenarios share it and each leaves it healthy. It logs in to
+ * PostgreSQL as a role of its own with a random password, so that the security checks can look for
+ * that password in logs and metrics.
+ */
+final class RunningSystem implements ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(RunningSystem.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalSystem.class || type == SuiteSecrets.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Shared shared =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
+    return parameter.getParameter().getType() == LocalSystem.class
+        ? shared.system()
+        : shared.secrets();
+  }
+
+  /** Closed by JUnit when the suite ends: every process stopped, every port freed. */
+  record Shared(LocalSystem system, SuiteSecrets secrets) implements AutoCloseable {
+
+    static Shared start() {
+      Path root = Path.of("..").toAbsolutePath().normalize();
+      LocalRunOptions options =
+          LocalRunOptions.parse(new String[0], Map.of("PAYMENTFLOW_HOME", root.toString()))
+              .onEphemeralPorts(root.resolve("system-tests/target/system"));
+      SuiteSecrets secrets = SuiteSecrets.create(options);
+      if (secrets.ownRole()) {
+        options =
+            options.withPostgresCredentials(secrets.postgresUser(), secrets.postgresPassword());
+      }
+      return new Shared(new LocalSystem(options, System.out).start(), secrets);
+    }
+
+    @Override
+    public void close() {
+      system.close();
+    }
+  }
+
+  /**
+   * The database credentials the suite's apps use.
+   *
+   * @param ownRole false when no superuser access was available to create the suite's own role; the
+   *     secret checks then skip with a message
+   */
+  record SuiteSecrets(String postgresUser, String postgresPassword, boolean ownRole) {
+
+    static SuiteSecrets create(LocalRunOptions options) {
+      String user = "paymentflow_suite";
+      String password = "pw-" + UUID.randomUUID();
+      var admin =
+          new io.paymentflow.localrun.LocalPostgres(
+              options.postgresHost(),
+              options.postgresPort(),
+              options.postgresUser(),
+              options.postgresPassword());
+      admin.ensureReady();
+      // A member of the payments role: it owns nothing, it inherits the schema owner's rights.
+      boolean created =
+          admin.asSuperuser(
+              "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                  + user
+                  + "') THEN CREATE ROLE "
+                  + user
+                  + " LOGIN IN ROLE "
+                  + options.postgresUser()
+                  + "; END IF; END $$; ALTER ROLE "
+                  + user
+                  + " PASSWORD '"
+                  + password
+                  + "'; ALTER ROLE "
+                  + user
+                  + " SET role "
+                  + options.postgresUser()
+                  + ";");
+      return created
+          ? new SuiteSecrets(user, password, true)
+          : new SuiteSecrets(options.postgresUser(), options.postgresPassword(), false);
+    }
+  }
+}
