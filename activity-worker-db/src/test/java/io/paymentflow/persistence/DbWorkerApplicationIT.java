@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
 import io.paymentflow.contracts.event.QuarantinedRecord;
@@ -16,6 +17,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +46,8 @@ class DbWorkerApplicationIT {
   @Autowired PersistenceProperties properties;
   @Autowired JdbcClient jdbc;
   @Autowired HealthEndpointGroups healthGroups;
+  @Autowired HikariDataSource pool;
+  @Autowired Worker worker;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -118,6 +122,17 @@ class DbWorkerApplicationIT {
         .isEqualTo(RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED);
     assertThat(((ApplicationFailure) missingRow.getCause()).getType())
         .isEqualTo(PersistenceFailures.QUARANTINE_ROW_MISSING);
+  }
+
+  @Test
+  void oneSettingSizesBothActivitySlotsAndConnectionPool() {
+    int slots = properties.maxConcurrentActivities();
+
+    assertThat(slots).isEqualTo(4);
+    assertThat(worker.getTaskQueue()).isEqualTo(properties.persistenceTaskQueue());
+    assertThat(worker.getWorkerOptions().getMaxConcurrentActivityExecutionSize()).isEqualTo(slots);
+    assertThat(pool.getMaximumPoolSize())
+        .isEqualTo(slots + DataSourceConfig.HEALTH_CHECK_CONNECTIONS);
   }
 
   @Test
