@@ -1,0 +1,50 @@
+package io.paymentflow.workflow;
+
+import io.paymentflow.workflow.review.ReviewProperties;
+import io.paymentflow.workflow.validation.ValidationActivities;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkflowImplementationOptions;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The starter creates the worker for the workflow task queue from {@code spring.temporal.workers}
+ * (with its capacity settings) and starts the factory once the application is ready; this class
+ * decides what the worker runs. Registration is explicit rather than by auto-discovery because the
+ * workflows need their activity options and the review window at construction.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkerConfig {
+
+  /**
+   * Local activities only: the worker must not poll activity tasks, so nothing but workflow tasks
+   * of its own queue are ever taken from the server.
+   */
+  @Bean
+  WorkerOptionsCustomizer localActivitiesOnly() {
+    return (builder, workerName, taskQueue) -> builder.setLocalActivityWorkerOnly(true);
+  }
+
+  /** Runs after every singleton, including the starter's workers, exists and before they start. */
+  @Bean
+  SmartInitializingSingleton workflowRegistrar(
+      WorkerFactory workerFactory,
+      TaskQueueProperties queues,
+      WorkflowImplementationOptions workflowImplementationOptions,
+      ReviewProperties review,
+      ValidationActivities validation) {
+    return () -> {
+      Worker worker = workerFactory.tryGetWorker(queues.temporalTaskQueue());
+      if (worker == null) {
+        throw new IllegalStateException(
+            "spring.temporal.workers declares no worker for task queue "
+                + queues.temporalTaskQueue());
+      }
+      WorkflowRegistration.register(
+          worker, workflowImplementationOptions, review.window(), validation);
+    };
+  }
+}

@@ -1,0 +1,131 @@
+package io.paymentflow.workflow.payment;
+
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.InferenceActivities;
+import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.contracts.payment.EnrichmentError;
+import io.paymentflow.contracts.payment.PaymentEventResult;
+import io.paymentflow.contracts.payment.PaymentEventWorkflow;
+import io.paymentflow.contracts.payment.ValidationResult;
+import io.paymentflow.contracts.payment.WorkflowStatus;
+import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
+import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.workflow.validation.ValidationActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * CONTRACTS section 2.2: validate, enrich concurrently, persist. Timeouts, retries and task queues
+ * of every call come from the {@code WorkflowImplementationOptions} it is registered with, so this
+ * class holds no configuration and stays deterministic. Any future change of the command sequence
+ * goes behind {@code Workflow.getVersion} and gets a new recorded history in the replay test.
+ */
+public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
+
+  private static final Logger log = Workflow.getLogger(PaymentEventWorkflowImpl.class);
+
+  private final ValidationActivities validation =
+      Workflow.newLocalActivityStub(ValidationActivities.class);
+  private final InferenceActivities inference = Workflow.newActivityStub(InferenceActivities.class);
+  private final PersistenceActivities persistence =
+      Workflow.newActivityStub(PersistenceActivities.class);
+
+  private String status = WorkflowStatus.INITIALIZED;
+  private FraudScore fraudScore;
+  private RetryStrategy retryStrategy;
+  private ChurnPrediction churnPrediction;
+
+  @Override
+  public PaymentEventResult process(PaymentEvent event) {
+    if (event == null) {
+      // Fail the workflow rather than its task: retrying a task cannot conjure the input.
+      throw ApplicationFailure.newNonRetryableFailure("no payment event", "MissingInput");
+    }
+    status = WorkflowStatus.VALIDATING;
+    // A failed validation is recorded with the event, not a reason to stop (the loader expects it).
+    ValidationResult validationResult = validation.validateBusinessRules(event);
+
+    status = WorkflowStatus.ENRICHING;
+    List<EnrichmentError> enrichmentErrors = new ArrayList<>();
+    enrich(event, enrichmentErrors);
+
+    status = WorkflowStatus.PERSISTING;
+    // Never caught: Temporal retries it until it lands or its schedule-to-close runs out.
+    persistence.persistPaymentEvent(
+        new EnrichedPaymentEvent(
+            event, validationResult, fraudScore, retryStrategy, churnPrediction, enrichmentErrors));
+
+    status = WorkflowStatus.COMPLETED;
+    return new PaymentEventResult(
+        event.eventId(),
+        validationResult.status(),
+        validationResult.errors(),
+        fraudScore(),
+        fraudScore == null ? null : fraudScore.riskLevel(),
+        retryStrategy(),
+        churnScore(),
+        churnPrediction == null ? null : churnPrediction.riskLevel(),
+        enrichmentErrors,
+        true);
+  }
+
+  /** Starts every applicable call before waiting for any, so they run concurrently. */
+  private void enrich(PaymentEvent event, List<EnrichmentError> errors) {
+    Promise<FraudScore> fraud =
+        start(PaymentClassification.needsFraudScore(event), inference::fraudScore, event);
+    Promise<RetryStrategy> retry =
+        start(PaymentClassification.needsRetryStrategy(event), inference::retryStrategy, event);
+    Promise<ChurnPrediction> churn =
+        start(PaymentClassification.needsChurnPrediction(event), inference::churnPrediction, event);
+    fraudScore = outcome(fraud, EnrichmentError.FRAUD_SCORE, errors);
+    retryStrategy = outcome(retry, EnrichmentError.RETRY_STRATEGY, errors);
+    churnPrediction = outcome(churn, EnrichmentError.CHURN_PREDICTION, errors);
+  }
+
+  private static <R> Promise<R> start(
+      boolean applies, Functions.Func1<PaymentEvent, R> call, PaymentEvent event) {
+    return applies ? Async.function(call, event) : Workflow.newPromise(null);
+  }
+
+  /** An enrichment that failed after all its retries degrades the event instead of failing it. */
+  private static <R> R outcome(Promise<R> call, String enrichment, List<EnrichmentError> errors) {
+    try {
+      return call.get();
+    } catch (ActivityFailure failure) {
+      EnrichmentError error = EnrichmentFailures.describe(enrichment, failure);
+      log.warn("Enrichment {} failed after retries: {}", enrichment, error);
+      errors.add(error);
+      return null;
+    }
+  }
+
+  @Override
+  public String status() {
+    return status;
+  }
+
+  @Override
+  public BigDecimal fraudScore() {
+    return fraudScore == null ? null : fraudScore.fraudScore();
+  }
+
+  @Override
+  public String retryStrategy() {
+    return retryStrategy == null ? null : retryStrategy.action();
+  }
+
+  @Override
+  public BigDecimal churnScore() {
+    return churnPrediction == null ? null : churnPrediction.churnProbability();
+  }
+}
