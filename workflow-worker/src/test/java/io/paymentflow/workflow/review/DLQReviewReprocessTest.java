@@ -1,0 +1,90 @@
+package io.paymentflow.workflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paymentflow.contracts.event.KafkaCoordinates;
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.QuarantinedRecord;
+import io.paymentflow.contracts.payment.PaymentEventResult;
+import io.paymentflow.contracts.payment.WorkflowIds;
+import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.Resolution;
+import io.paymentflow.contracts.review.ReviewDecision;
+import io.paymentflow.contracts.review.ReviewOutcome;
+import io.paymentflow.workflow.support.Events;
+import io.paymentflow.workflow.support.FakePersistence.Review;
+import io.paymentflow.workflow.support.TemporalFixture;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A reprocess decision starts the corrected event's workflow. Kept apart from the other review
+ * tests on its own test server: once an abandoned child completes after its parent has closed, the
+ * test server never releases the time-skipping lock it took to notify the parent, so no later test
+ * on that server could skip to an expiry.
+ */
+class DLQReviewReprocessTest {
+
+  @RegisterExtension static final TemporalFixture temporal = new TemporalFixture();
+
+  private static int sequence;
+
+  private KafkaCoordinates readAt;
+  private QuarantinedRecord record;
+  private String workflowId;
+
+  @BeforeEach
+  void newRecord() {
+    readAt = new KafkaCoordinates("payments.validation.dlq", 0, ++sequence);
+    record = QuarantineRecords.unparseable(readAt);
+    workflowId = WorkflowIds.review(null, readAt);
+  }
+
+  private DLQReviewWorkflow start() {
+    WorkflowClient.start(temporal.newReview(workflowId)::review, record);
+    return temporal.client.newWorkflowStub(DLQReviewWorkflow.class, workflowId);
+  }
+
+  private ReviewOutcome outcome(DLQReviewWorkflow review) {
+    return WorkflowStub.fromTyped(review).getResult(ReviewOutcome.class);
+  }
+
+  @Test
+  void reprocessStartsTheCorrectedEventsWorkflowAndRecordsTheDecision() {
+    PaymentEvent corrected = Events.payment("stripe:evt_corrected_" + sequence).build();
+    ReviewDecision decision = new ReviewDecision(Resolution.REPROCESS, "alice", corrected);
+    DLQReviewWorkflow review = start();
+
+    review.decide(decision);
+
+    String paymentWorkflowId = WorkflowIds.payment(corrected.eventId());
+    assertThat(outcome(review))
+        .isEqualTo(new ReviewOutcome(Resolution.REPROCESS, "alice", paymentWorkflowId));
+    assertThat(temporal.persistence.quarantined()).containsExactly(record);
+    assertThat(temporal.persistence.reviews()).containsExactly(new Review(readAt, decision));
+    PaymentEventResult reprocessed =
+        temporal
+            .client
+            .newUntypedWorkflowStub(paymentWorkflowId)
+            .getResult(PaymentEventResult.class);
+    assertThat(reprocessed.persisted()).isTrue();
+    assertThat(temporal.persistence.event(corrected.eventId()).orElseThrow().event())
+        .isEqualTo(corrected);
+  }
+
+  @Test
+  void reprocessOfAnEventAlreadyProcessedDoesNotRunItTwice() {
+    PaymentEvent corrected = Events.payment("stripe:evt_done_" + sequence).build();
+    temporal.newPayment(corrected.eventId()).process(corrected);
+    DLQReviewWorkflow review = start();
+
+    review.decide(new ReviewDecision(Resolution.REPROCESS, "alice", corrected));
+
+    assertThat(outcome(review).reprocessWorkflowId())
+        .isEqualTo(WorkflowIds.payment(corrected.eventId()));
+    assertThat(temporal.persistence.events()).hasSize(1);
+  }
+}

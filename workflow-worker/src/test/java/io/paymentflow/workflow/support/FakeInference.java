@@ -1,0 +1,122 @@
+package io.paymentflow.workflow.support;
+
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.InferenceActivities;
+import io.paymentflow.contracts.inference.RetryStrategy;
+import io.temporal.failure.ApplicationFailure;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for the inference worker on the inference task queue: fixed answers, or failures as the
+ * real worker reports them (an {@code ApplicationFailure} typed by HTTP failure class).
+ */
+public final class FakeInference implements InferenceActivities {
+
+  public static final String FRAUD = "fraudScore";
+  public static final String RETRY = "retryStrategy";
+  public static final String CHURN = "churnPrediction";
+
+  /** How a call answers. */
+  public enum Mode {
+    ANSWER,
+    /** Like a 503: Temporal retries it until the attempts run out. */
+    RETRYABLE_FAILURE,
+    /** Like a 400: the inference worker marks it non-retryable. */
+    NON_RETRYABLE_FAILURE
+  }
+
+  private final Map<String, Mode> modes = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+
+  public static FraudScore fraudFor(PaymentEvent event) {
+    return new FraudScore(
+        event.eventId(), new BigDecimal("0.1234"), "low", List.of("new_card"), "fraud-v1");
+  }
+
+  public static RetryStrategy retryFor(PaymentEvent event) {
+    return new RetryStrategy(
+        event.eventId(), "retry_delayed", 3600, 3, new BigDecimal("0.8"), "soft decline");
+  }
+
+  public static ChurnPrediction churnFor(PaymentEvent event) {
+    return new ChurnPrediction(
+        event.customerId(),
+        new BigDecimal("0.4200"),
+        "medium",
+        List.of("recent_failure"),
+        List.of("send_reminder"),
+        30,
+        "churn-v1",
+        "2026-01-15T10:00:02Z");
+  }
+
+  public void reset() {
+    modes.clear();
+    calls.clear();
+    gate = new CountDownLatch(0);
+  }
+
+  public FakeInference mode(String call, Mode mode) {
+    modes.put(call, mode);
+    return this;
+  }
+
+  /** Holds every call until {@link #release()}. */
+  public void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  public void release() {
+    gate.countDown();
+  }
+
+  /** Calls (attempts) of one method across all events. */
+  public int calls(String call) {
+    AtomicInteger count = calls.get(call);
+    return count == null ? 0 : count.get();
+  }
+
+  @Override
+  public FraudScore fraudScore(PaymentEvent event) {
+    answer(FRAUD);
+    return fraudFor(event);
+  }
+
+  @Override
+  public RetryStrategy retryStrategy(PaymentEvent event) {
+    answer(RETRY);
+    return retryFor(event);
+  }
+
+  @Override
+  public ChurnPrediction churnPrediction(PaymentEvent event) {
+    answer(CHURN);
+    return churnFor(event);
+  }
+
+  private void answer(String call) {
+    calls.computeIfAbsent(call, k -> new AtomicInteger()).incrementAndGet();
+    try {
+      gate.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    switch (modes.getOrDefault(call, Mode.ANSWER)) {
+      case RETRYABLE_FAILURE ->
+          throw ApplicationFailure.newFailure("inference answered 503", "HttpServerError");
+      case NON_RETRYABLE_FAILURE ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              "inference answered 400", "HttpClientError");
+      case ANSWER -> {}
+    }
+  }
+}

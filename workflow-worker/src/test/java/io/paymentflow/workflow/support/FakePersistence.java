@@ -1,0 +1,94 @@
+package io.paymentflow.workflow.support;
+
+import io.paymentflow.contracts.event.KafkaCoordinates;
+import io.paymentflow.contracts.event.QuarantinedRecord;
+import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
+import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.ReviewDecision;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Stands in for the database worker on the persistence task queue, remembering every write. */
+public final class FakePersistence implements PersistenceActivities {
+
+  /** One {@code recordReview} call. */
+  public record Review(KafkaCoordinates readAt, ReviewDecision decision) {}
+
+  private final List<EnrichedPaymentEvent> events = new CopyOnWriteArrayList<>();
+  private final List<QuarantinedRecord> quarantined = new CopyOnWriteArrayList<>();
+  private final List<Review> reviews = new CopyOnWriteArrayList<>();
+  private final AtomicInteger persistAttempts = new AtomicInteger();
+  private volatile int failuresBeforeSuccess;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+
+  public void reset() {
+    events.clear();
+    quarantined.clear();
+    reviews.clear();
+    persistAttempts.set(0);
+    failuresBeforeSuccess = 0;
+    gate = new CountDownLatch(0);
+  }
+
+  /** The next {@code count} attempts of {@code persistPaymentEvent} fail as a database error. */
+  public void failPersist(int count) {
+    failuresBeforeSuccess = count;
+  }
+
+  /** Holds {@code persistPaymentEvent} until {@link #release()}. */
+  public void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  public void release() {
+    gate.countDown();
+  }
+
+  public int persistAttempts() {
+    return persistAttempts.get();
+  }
+
+  public List<EnrichedPaymentEvent> events() {
+    return List.copyOf(events);
+  }
+
+  public Optional<EnrichedPaymentEvent> event(String eventId) {
+    return events.stream().filter(e -> eventId.equals(e.event().eventId())).findFirst();
+  }
+
+  public List<QuarantinedRecord> quarantined() {
+    return List.copyOf(quarantined);
+  }
+
+  public List<Review> reviews() {
+    return List.copyOf(reviews);
+  }
+
+  @Override
+  public void persistPaymentEvent(EnrichedPaymentEvent event) {
+    int attempt = persistAttempts.incrementAndGet();
+    try {
+      gate.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (attempt <= failuresBeforeSuccess) {
+      throw new IllegalStateException("database unavailable (attempt " + attempt + ")");
+    }
+    events.add(event);
+  }
+
+  @Override
+  public void persistQuarantine(QuarantinedRecord record) {
+    quarantined.add(record);
+  }
+
+  @Override
+  public void recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
+    reviews.add(new Review(readAt, decision));
+  }
+}
