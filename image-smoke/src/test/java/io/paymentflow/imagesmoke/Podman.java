@@ -71,6 +71,10 @@ final class Podman {
     run(List.of("podman", "rm", "--force", "--time", "10", name));
   }
 
+  static void removeImage(String image) {
+    run(List.of("podman", "rmi", image));
+  }
+
   private static String ok(List<String> cmd) {
     Result result = run(cmd);
     if (result.exitCode() != 0) {
