@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The whole system on one machine: a KRaft broker and (unless an external one is configured) a
@@ -37,7 +36,7 @@ public final class LocalSystem implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Map<String, AppProcess> apps = new LinkedHashMap<>();
   private final LocalPostgres postgres;
-  private EmbeddedKafkaKraftBroker kafka;
+  private LocalKafka kafka;
   private InferenceStandIn standIn;
   private boolean closed;
 
@@ -57,11 +56,13 @@ public final class LocalSystem implements AutoCloseable {
     out.println("PostgreSQL   " + postgres.jdbcUrl());
     postgres.ensureReady();
 
-    kafka = new EmbeddedKafkaKraftBroker(1, options.partitions(), INPUT_TOPIC, DLQ_TOPIC);
-    kafka.kafkaPorts(options.ports().kafka());
-    kafka.brokerProperty("message.max.bytes", MAX_MESSAGE_BYTES);
-    kafka.afterPropertiesSet();
-    started.push(kafka::destroy);
+    kafka =
+        LocalKafka.start(
+            options.ports().kafka(),
+            options.workDirectory().resolve("kafka-" + ProcessHandle.current().pid()),
+            options.partitions(),
+            List.of(INPUT_TOPIC, DLQ_TOPIC));
+    started.push(kafka);
     out.println(
         "Kafka        " + options.kafkaBootstrap() + "  topics " + INPUT_TOPIC + ", " + DLQ_TOPIC);
 
@@ -140,7 +141,7 @@ public final class LocalSystem implements AutoCloseable {
     return postgres;
   }
 
-  public EmbeddedKafkaKraftBroker kafka() {
+  public LocalKafka kafka() {
     return kafka;
   }
 

@@ -2,7 +2,6 @@ package io.paymentflow.systemtest;
 
 import io.paymentflow.localrun.LocalSystem;
 import java.time.Duration;
-import kafka.server.BrokerServer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,12 +23,10 @@ class KafkaRestartIT {
         Duration.ofMinutes(5),
         s -> {
           s.hold(Duration.ofSeconds(2));
-          BrokerServer broker = system.kafka().getCluster().brokers().values().iterator().next();
-          broker.shutdown();
-          broker.awaitShutdown();
+          system.kafka().stopBroker();
           s.fault("Kafka broker stopped");
           s.hold(Duration.ofSeconds(5));
-          broker.startup();
+          system.kafka().startBroker();
           s.fault("Kafka broker started");
         });
   }

@@ -68,7 +68,7 @@ class TopicReplayIT {
       assertThat(Metrics.sum(metrics, "paymentflow_bridge_workflows_started_total"))
           .as("workflows the replay started")
           .isZero();
-      assertThat(Metrics.sum(metrics, "paymentflow_bridge_duplicates_total"))
+      assertThat(Metrics.sum(metrics, "paymentflow_bridge_workflows_duplicates_total"))
           .as("records the replay found already started")
           .isEqualTo((double) records);
     } finally {

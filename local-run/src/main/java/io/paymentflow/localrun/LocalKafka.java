@@ -1,0 +1,140 @@
+package io.paymentflow.localrun;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node KRaft broker (broker and controller in one) in this JVM, on a fixed port and a
+ * data directory of its own, so that it can be stopped and started again with its data: the
+ * reliability suite restarts it mid-stream. (spring-kafka-test's embedded KRaft broker ignores
+ * fixed ports and cannot restart.)
+ */
+public final class LocalKafka implements AutoCloseable {
+
+  private final int port;
+  private final KafkaConfig config;
+  private final Path dataDirectory;
+  private KafkaRaftServer server;
+
+  private LocalKafka(int port, KafkaConfig config, Path dataDirectory) {
+    this.port = port;
+    this.config = config;
+    this.dataDirectory = dataDirectory;
+  }
+
+  /** Formats {@code dataDirectory} when new, starts the broker and creates the topics. */
+  static LocalKafka start(int port, Path dataDirectory, int partitions, List<String> topics) {
+    int controllerPort = Ports.free();
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", dataDirectory.toString());
+    p.put("num.partitions", Integer.toString(partitions));
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "4");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "false");
+    // Lets tests send records larger than the bridge's bound, to see them quarantined.
+    p.put("message.max.bytes", Integer.toString(LocalSystem.MAX_MESSAGE_BYTES));
+    KafkaConfig config = new KafkaConfig(p);
+    format(config, dataDirectory);
+    LocalKafka kafka = new LocalKafka(port, config, dataDirectory);
+    kafka.startBroker();
+    kafka.createTopics(partitions, topics);
+    return kafka;
+  }
+
+  private static void format(KafkaConfig config, Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+      new Formatter()
+          .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(config.nodeId())
+          .setControllerListenerName("CONTROLLER")
+          .setMetadataLogDirectory(dataDirectory.toString())
+          .setDirectories(List.of(dataDirectory.toString()))
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setIgnoreFormatted(true)
+          .run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format Kafka storage in " + dataDirectory, e);
+    }
+  }
+
+  /** Starts the broker on its data; also after {@link #stopBroker()}, like a restarted pod. */
+  public synchronized void startBroker() {
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+  }
+
+  /** A clean broker shutdown (clients see the broker go away, then come back on restart). */
+  public synchronized void stopBroker() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+
+  private void createTopics(int partitions, List<String> topics) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      for (String topic : topics) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  /** Stops the broker and deletes its data: every local run starts from empty topics. */
+  @Override
+  public void close() {
+    stopBroker();
+    try (var files = Files.walk(dataDirectory)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Leftovers in the work directory are harmless.
+    }
+  }
+}
