@@ -1,0 +1,160 @@
+// Command temporal-pf-init prepares the SQLite file of paymentflow's single-node Temporal
+// server before the server starts: it creates the temporal and visibility schemas and
+// pre-registers namespaces directly in persistence, so `default` exists from the first
+// second the frontend answers (no CLI, no register-then-wait-for-cache-refresh).
+//
+// It is idempotent and crash-safe: a new database is built in a temporary file and renamed
+// into place only when complete, so a kill during init never leaves a half-made schema; an
+// existing database only gets missing namespaces added and its stale cluster membership
+// cleared (see forgetMembers).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.temporal.io/server/common/config"
+	"go.temporal.io/server/common/log"
+	"go.temporal.io/server/common/metrics"
+	"go.temporal.io/server/common/persistence/sql"
+	"go.temporal.io/server/common/persistence/sql/sqlplugin"
+	_ "go.temporal.io/server/common/persistence/sql/sqlplugin/sqlite" // registers the plugin
+	"go.temporal.io/server/common/resolver"
+	sqliteschema "go.temporal.io/server/schema/sqlite"
+	"google.golang.org/protobuf/types/known/durationpb"
+)
+
+func main() {
+	dbFile := flag.String("db", "", "SQLite database file (created if missing)")
+	namespaces := flag.String("namespaces", "default", "comma-separated namespaces to register")
+	cluster := flag.String("cluster", "active", "cluster name; must equal clusterMetadata.currentClusterName")
+	retention := flag.Duration("retention", 24*time.Hour, "workflow retention of the namespaces")
+	flag.Parse()
+	if *dbFile == "" {
+		fail(errors.New("-db is required"))
+	}
+	if err := run(*dbFile, splitNames(*namespaces), *cluster, *retention); err != nil {
+		fail(err)
+	}
+}
+
+func run(dbFile string, names []string, cluster string, retention time.Duration) error {
+	dbFile, err := filepath.Abs(dbFile)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(dbFile); errors.Is(err, os.ErrNotExist) {
+		return createDatabase(dbFile, names, cluster, retention)
+	} else if err != nil {
+		return err
+	}
+	// Existing database: same attributes as the server's config, so it stays in WAL mode.
+	cfg := sqlConfig(dbFile, "wal")
+	if err := forgetMembers(cfg); err != nil {
+		return err
+	}
+	if err := registerNamespaces(cfg, names, cluster, retention); err != nil {
+		return err
+	}
+	fmt.Printf("temporal-pf-init: database %s ready, namespaces %v present\n", dbFile, names)
+	return nil
+}
+
+func createDatabase(dbFile string, names []string, cluster string, retention time.Duration) error {
+	if err := os.MkdirAll(filepath.Dir(dbFile), 0o755); err != nil {
+		return err
+	}
+	tmp := dbFile + ".init-tmp"
+	for _, leftover := range []string{tmp, tmp + "-journal", tmp + "-wal", tmp + "-shm"} {
+		_ = os.Remove(leftover) // from an init killed earlier
+	}
+	// Rollback-journal mode while building: every commit lands in the one file we rename.
+	cfg := sqlConfig(tmp, "delete")
+	if err := sqliteschema.SetupSchema(cfg); err != nil {
+		return fmt.Errorf("creating schema: %w", err)
+	}
+	if err := registerNamespaces(cfg, names, cluster, retention); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dbFile); err != nil {
+		return err
+	}
+	if err := syncDir(filepath.Dir(dbFile)); err != nil {
+		return err
+	}
+	fmt.Printf("temporal-pf-init: created %s with namespaces %v\n", dbFile, names)
+	return nil
+}
+
+// forgetMembers deletes the membership rows of earlier server processes. This is a single
+// node and run.sh holds the data dir's lock, so no row can belong to a live process; left in
+// place, rows of a killed server that listened on other ports make ringpop spend its whole
+// join timeout (30 s+) dialling dead addresses after a restart on a new base port.
+func forgetMembers(cfg *config.SQL) error {
+	db, err := sql.NewSQLAdminDB(sqlplugin.DbKindUnknown, cfg, resolver.NewNoopResolver(),
+		log.NewNoopLogger(), metrics.NoopMetricsHandler)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", cfg.DatabaseName, err)
+	}
+	defer func() { _ = db.Close() }()
+	if err := db.Exec("DELETE FROM cluster_membership"); err != nil {
+		return fmt.Errorf("clearing stale cluster membership: %w", err)
+	}
+	return nil
+}
+
+func registerNamespaces(cfg *config.SQL, names []string, cluster string, retention time.Duration) error {
+	for _, name := range names {
+		ns, err := sqliteschema.NewNamespaceConfig(cluster, name, false, nil)
+		if err != nil {
+			return err
+		}
+		ns.Detail.Config.Retention = durationpb.New(retention)
+		// No-op when a namespace with this name already exists.
+		if err := sqliteschema.CreateNamespaces(cfg, ns); err != nil {
+			return fmt.Errorf("registering namespace %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func sqlConfig(dbFile, journalMode string) *config.SQL {
+	return &config.SQL{
+		PluginName:   "sqlite",
+		DatabaseName: dbFile,
+		ConnectAttributes: map[string]string{
+			"cache":        "private",
+			"journal_mode": journalMode,
+			"synchronous":  "2",
+		},
+	}
+}
+
+func splitNames(csv string) []string {
+	var names []string
+	for _, n := range strings.Split(csv, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+func fail(err error) {
+	fmt.Fprintf(os.Stderr, "temporal-pf-init: %v\n", err)
+	os.Exit(1)
+}
