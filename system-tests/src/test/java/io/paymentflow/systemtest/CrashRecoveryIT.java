@@ -1,6 +1,9 @@
 package io.paymentflow.systemtest;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.paymentflow.localrun.LocalSystem;
+import io.paymentflow.systemtest.RunningSystem.SuiteTemporal;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +23,13 @@ class CrashRecoveryIT {
         LocalSystem.INFERENCE_WORKER,
         LocalSystem.DB_WORKER
       })
-  void appKilledMidStreamLosesAndDoublesNothing(String app, LocalSystem system) throws Exception {
+  void appKilledMidStreamLosesAndDoublesNothing(
+      String app, LocalSystem system, SuiteTemporal temporal) throws Exception {
+    assumeTrue(
+        temporal.isReal() || !app.equals(LocalSystem.WORKFLOW_WORKER),
+        "the in-JVM test server never moves workflow tasks off a dead worker's sticky queue (a"
+            + " real server does after 5 s), so killing the workflow worker strands workflows"
+            + " there: build the real server with tools/temporal-server/build.sh; skipping");
     Scenario scenario = new Scenario("kill -9 " + app + " mid-stream, then restart", system);
     scenario.run(
         300,

@@ -23,7 +23,7 @@ final class RunningSystem implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == LocalSystem.class || type == SuiteSecrets.class;
+    return type == LocalSystem.class || type == SuiteSecrets.class || type == SuiteTemporal.class;
   }
 
   @Override
@@ -33,9 +33,10 @@ final class RunningSystem implements ParameterResolver {
             .getRoot()
             .getStore(NAMESPACE)
             .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
-    return parameter.getParameter().getType() == LocalSystem.class
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalSystem.class
         ? shared.system()
-        : shared.secrets();
+        : type == SuiteSecrets.class ? shared.secrets() : shared.temporal();
   }
 
   /** Closed by JUnit when the suite ends: every process stopped, every port freed. */

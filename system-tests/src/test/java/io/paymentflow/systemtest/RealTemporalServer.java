@@ -1,0 +1,165 @@
+package io.paymentflow.systemtest;
+
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Temporal server of {@code tools/temporal-server} (built from the Go module proxy, SQLite
+ * file persistence) as a process of its own, which a scenario can kill and start again on the same
+ * data. The suite prefers it to the in-JVM test server: it is what production runs.
+ */
+final class RealTemporalServer implements AutoCloseable {
+
+  private static final Path TOOLS = Path.of("..", "tools", "temporal-server").toAbsolutePath();
+
+  private final Path data;
+  private final int basePort;
+  private Process process;
+
+  private RealTemporalServer(Path data, int basePort) {
+    this.data = data;
+    this.basePort = basePort;
+  }
+
+  /** Whether {@code tools/temporal-server/build.sh} has built the server on this machine. */
+  static boolean available() {
+    try {
+      Process check =
+          new ProcessBuilder(TOOLS.resolve("build.sh").toString(), "--check")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Starts a server on nine free ports from a base, retrying another base if one is taken. */
+  static RealTemporalServer start(Path data) {
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      RealTemporalServer server = new RealTemporalServer(data, freeBlock());
+      try {
+        server.startProcess();
+        return server;
+      } catch (IllegalStateException e) {
+        server.kill();
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  String target() {
+    return "127.0.0.1:" + basePort;
+  }
+
+  /** SIGKILL: the server dies with whatever it had in flight. */
+  void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Starts the server again on the same data and ports, and waits until it serves. */
+  void restart() {
+    startProcess();
+  }
+
+  private void startProcess() {
+    try {
+      process =
+          new ProcessBuilder(
+                  TOOLS.resolve("run.sh").toString(), data.toString(), Integer.toString(basePort))
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(
+                      data.resolveSibling("temporal-server.log").toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the Temporal server", e);
+    }
+    awaitServing(Duration.ofMinutes(1));
+  }
+
+  private void awaitServing(Duration timeout) {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("Temporal server exited with " + process.exitValue());
+        }
+        try {
+          stubs
+              .blockingStub()
+              .withDeadlineAfter(2, TimeUnit.SECONDS)
+              .describeNamespace(
+                  DescribeNamespaceRequest.newBuilder().setNamespace("default").build());
+          return;
+        } catch (RuntimeException notYet) {
+          TimeUnit.MILLISECONDS.sleep(250);
+        }
+      }
+      throw new IllegalStateException("Temporal server not serving after " + timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  private static int freeBlock() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = io.paymentflow.localrun.Ports.free();
+      if (base + 8 <= 65535 && allFree(base, 9)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of nine free ports");
+  }
+
+  private static boolean allFree(int base, int count) {
+    for (int port = base; port < base + count; port++) {
+      try (ServerSocket socket = new ServerSocket(port)) {
+        socket.setReuseAddress(true);
+      } catch (IOException taken) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        kill();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
