@@ -83,6 +83,7 @@ final class RealTemporalServer implements AutoCloseable {
 
   private void startProcess() {
     try {
+      java.nio.file.Files.createDirectories(data);
       process =
           new ProcessBuilder(
                   TOOLS.resolve("run.sh").toString(), data.toString(), Integer.toString(basePort))

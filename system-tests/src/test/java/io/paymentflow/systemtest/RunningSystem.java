@@ -40,24 +40,69 @@ final class RunningSystem implements ParameterResolver {
   }
 
   /** Closed by JUnit when the suite ends: every process stopped, every port freed. */
-  record Shared(LocalSystem system, SuiteSecrets secrets) implements AutoCloseable {
+  record Shared(LocalSystem system, SuiteSecrets secrets, SuiteTemporal temporal)
+      implements AutoCloseable {
 
     static Shared start() {
       Path root = Path.of("..").toAbsolutePath().normalize();
+      Path work = root.resolve("system-tests/target/system");
+      // The server binds a block of nine ports: take it before the apps' free ports are chosen.
+      SuiteTemporal temporal = SuiteTemporal.start(work.resolve("temporal-" + UUID.randomUUID()));
+      System.out.println("Suite Temporal: " + temporal.describe());
       LocalRunOptions options =
           LocalRunOptions.parse(new String[0], Map.of("PAYMENTFLOW_HOME", root.toString()))
-              .onEphemeralPorts(root.resolve("system-tests/target/system"));
+              .onEphemeralPorts(work);
+      if (temporal.isReal()) {
+        options = options.withTemporalTarget(temporal.server().target());
+      }
       SuiteSecrets secrets = SuiteSecrets.create(options);
       if (secrets.ownRole()) {
         options =
             options.withPostgresCredentials(secrets.postgresUser(), secrets.postgresPassword());
       }
-      return new Shared(new LocalSystem(options, System.out).start(), secrets);
+      LocalSystem system = new LocalSystem(options, System.out);
+      try {
+        return new Shared(system.start(), secrets, temporal);
+      } catch (RuntimeException e) {
+        system.close();
+        temporal.close();
+        throw e;
+      }
     }
 
     @Override
     public void close() {
       system.close();
+      temporal.close();
+    }
+  }
+
+  /**
+   * The Temporal server the suite runs against: the real one when {@code tools/temporal-server} has
+   * built it here, else the local run's in-JVM test server ({@code server} null).
+   */
+  record SuiteTemporal(RealTemporalServer server) implements AutoCloseable {
+
+    static SuiteTemporal start(Path data) {
+      return new SuiteTemporal(
+          RealTemporalServer.available() ? RealTemporalServer.start(data) : null);
+    }
+
+    boolean isReal() {
+      return server != null;
+    }
+
+    String describe() {
+      return isReal()
+          ? "real Temporal server (tools/temporal-server, SQLite) at " + server.target()
+          : "in-JVM test server (tools/temporal-server/build.sh has not built the real one)";
+    }
+
+    @Override
+    public void close() {
+      if (server != null) {
+        server.close();
+      }
     }
   }
 

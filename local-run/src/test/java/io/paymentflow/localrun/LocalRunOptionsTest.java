@@ -1,0 +1,58 @@
+package io.paymentflow.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalRunOptionsTest {
+
+  @Test
+  void defaultsAreTheContractAddresses() {
+    LocalRunOptions options = LocalRunOptions.parse(new String[0], Map.of());
+
+    assertThat(options.ports()).isEqualTo(Ports.defaults());
+    assertThat(options.kafkaBootstrap()).isEqualTo("localhost:9092");
+    assertThat(options.temporalAddress()).isEqualTo("localhost:7233");
+    assertThat(options.inferenceUrl()).isEqualTo("http://localhost:8002");
+    assertThat(options.events()).isEqualTo(1000);
+    assertThat(options.keepRunning()).isTrue();
+  }
+
+  @Test
+  void optionsAndEnvironmentOverrideDefaults() {
+    LocalRunOptions options =
+        LocalRunOptions.parse(
+            new String[] {"--events=50", "--rate=10", "--exit-after-demo", "--drain-timeout=PT1M"},
+            Map.of("TEMPORAL_WORKER_TEMPORAL_HOST", "temporal:7233"));
+
+    assertThat(options.events()).isEqualTo(50);
+    assertThat(options.rate()).isEqualTo(10);
+    assertThat(options.keepRunning()).isFalse();
+    assertThat(options.drainTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(options.temporalAddress()).isEqualTo("temporal:7233");
+  }
+
+  @Test
+  void unknownOptionIsRefused() {
+    assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--evnts=5"}, Map.of()))
+        .isInstanceOf(LocalRunOptions.UsageException.class)
+        .hasMessageContaining("--evnts=5");
+  }
+
+  @Test
+  void nonPositiveRateIsRefused() {
+    assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--rate=0"}, Map.of()))
+        .isInstanceOf(LocalRunOptions.UsageException.class);
+  }
+
+  @Test
+  void ephemeralPortsAvoidTheContractPorts() {
+    LocalRunOptions options = LocalRunOptions.parse(new String[] {"--ephemeral-ports"}, Map.of());
+
+    assertThat(options.ports().kafka()).isNotEqualTo(9092);
+    assertThat(options.ports().temporal()).isNotEqualTo(7233);
+  }
+}
