@@ -1,0 +1,66 @@
+package io.paymentflow.bridge;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The bridge's settings, bound under {@code temporal-worker} so that the contract's {@code
+ * TEMPORAL_WORKER_*} variables apply (application.yml maps each one with its default).
+ *
+ * @param kafkaBootstrapServers also feeds {@code spring.kafka.bootstrap-servers}
+ * @param kafkaConsumerGroup also feeds {@code spring.kafka.consumer.group-id}
+ * @param temporalTaskQueue the task queue both workflows are started on
+ * @param maxInFlightStarts records handed to the starter and not yet acknowledged, retries
+ *     included; when reached, consumption pauses, so memory stays bounded
+ * @param startThreads concurrent start calls (each blocks a thread for one round trip)
+ * @param maxRecordBytes a larger record is quarantined as RECORD_TOO_LARGE without being parsed
+ * @param oversizedPrefixBytes how much of an oversized record the quarantine row keeps
+ * @param startAttemptTimeout one start attempt, including the SDK's own quick retries; then the
+ *     bridge's backoff takes over (and its failure metrics and readiness see the outage)
+ * @param shutdownGracePeriod how long a stopping bridge waits for in-flight starts
+ * @param revokeGracePeriod how long a rebalance waits for starts of the partitions it loses
+ * @param commitInterval how often acknowledged offsets are committed while running
+ * @param healthCheckTimeout the Temporal and Kafka readiness checks
+ */
+@Validated
+@ConfigurationProperties("temporal-worker")
+public record BridgeProperties(
+    @NotBlank String kafkaBootstrapServers,
+    @NotBlank String kafkaConsumerGroup,
+    @NotBlank String inputTopic,
+    @NotBlank String dlqTopic,
+    @NotBlank String temporalTaskQueue,
+    @Min(1) @Max(100_000) int maxInFlightStarts,
+    @Min(1) @Max(1_000) int startThreads,
+    @NotNull DataSize maxRecordBytes,
+    @NotNull DataSize oversizedPrefixBytes,
+    @NotNull Duration startRetryInitialBackoff,
+    @NotNull Duration startRetryMaxBackoff,
+    @DecimalMin("1.0") double startRetryMultiplier,
+    @NotNull Duration startAttemptTimeout,
+    @NotNull Duration shutdownGracePeriod,
+    @NotNull Duration revokeGracePeriod,
+    @NotNull Duration pollTimeout,
+    @NotNull Duration commitInterval,
+    @NotNull Duration healthCheckTimeout) {
+
+  @AssertTrue(message = "input-topic and dlq-topic must differ: each topic has its own schema")
+  public boolean isTopicsDistinct() {
+    return inputTopic == null || !inputTopic.equals(dlqTopic);
+  }
+
+  @AssertTrue(message = "oversized-prefix-bytes must not exceed max-record-bytes")
+  public boolean isPrefixWithinBound() {
+    return maxRecordBytes == null
+        || oversizedPrefixBytes == null
+        || oversizedPrefixBytes.toBytes() <= maxRecordBytes.toBytes();
+  }
+}

@@ -1,0 +1,62 @@
+package io.paymentflow.bridge.listen;
+
+import java.util.TreeSet;
+
+/**
+ * The records of one partition, during one assignment, that were handed to the starter: which are
+ * still unacknowledged, and so how far the committed offset may go.
+ *
+ * <p>Kafka keeps one committed offset per partition, meaning "everything below is done". So the
+ * safe offset is the lowest unacknowledged offset, or one past the highest handed-over offset when
+ * all are acknowledged. Acknowledgements may come in any order; gaps in the offsets (compaction,
+ * transaction markers) need no special case. Confined to the consumer thread.
+ */
+final class PartitionOffsets {
+
+  private final TreeSet<Long> unacknowledged = new TreeSet<>();
+  private long next = -1;
+  private long committed = -1;
+
+  /**
+   * Offsets must increase, as the consumer returns them within one assignment. The first one is
+   * where this assignment started reading, that is the group's committed offset: the baseline.
+   */
+  void handedOver(long offset) {
+    if (offset < next) {
+      throw new IllegalStateException("offset " + offset + " handed over after " + (next - 1));
+    }
+    if (next < 0) {
+      committed = offset;
+    }
+    unacknowledged.add(offset);
+    next = offset + 1;
+  }
+
+  /** Unknown or repeated offsets are ignored. */
+  void acknowledged(long offset) {
+    unacknowledged.remove(offset);
+  }
+
+  /** The offset to commit: every record below it is acknowledged; -1 before any hand-over. */
+  long safeOffset() {
+    return unacknowledged.isEmpty() ? next : unacknowledged.first();
+  }
+
+  /** Whether the safe offset is beyond what was last committed. */
+  boolean hasUncommitted() {
+    return safeOffset() > committed;
+  }
+
+  void committed(long offset) {
+    committed = Math.max(committed, offset);
+  }
+
+  /** Acknowledged records that a commit has not covered yet. */
+  long uncommitted() {
+    return next < 0 ? 0 : safeOffset() - committed;
+  }
+
+  int pending() {
+    return unacknowledged.size();
+  }
+}

@@ -1,0 +1,32 @@
+package io.paymentflow.bridge.poison;
+
+import io.paymentflow.contracts.event.FieldError;
+import io.paymentflow.contracts.event.PoisonReason;
+import java.util.List;
+
+/**
+ * Why a record cannot be read, and what could still be read of it.
+ *
+ * @param errors every problem found, the first one being the reason's
+ * @param eventId the record's event id when it is usable (a non-blank string of at most 255
+ *     characters), else null: it becomes the quarantine row's event_id and the review workflow id
+ * @param provider best effort, null when absent or unusable
+ * @param providerEventId best effort, null when absent or unusable
+ */
+public record Poison(
+    PoisonReason reason,
+    List<FieldError> errors,
+    String eventId,
+    String provider,
+    String providerEventId) {
+
+  public Poison {
+    errors = List.copyOf(errors);
+  }
+
+  /** A record of which nothing could be read. */
+  public static Poison unreadable(PoisonReason reason, String field, String message) {
+    return new Poison(
+        reason, List.of(new FieldError(field, reason.name(), message)), null, null, null);
+  }
+}

@@ -1,0 +1,168 @@
+package io.paymentflow.bridge.start;
+
+import io.paymentflow.bridge.BridgeMetrics;
+import io.paymentflow.bridge.BridgeProperties;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts workflows concurrently and retries each one until Temporal acknowledges it.
+ *
+ * <p>A start is one blocking SDK call, so concurrency comes from a fixed pool of {@code
+ * start-threads}; a start waiting for its next attempt holds no thread. The pool's queue needs no
+ * bound of its own: the consumer never has more than {@code max-in-flight-starts} outstanding.
+ */
+@Component
+public class WorkflowStarter implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkflowStarter.class);
+
+  private final StartCall call;
+  private final String taskQueue;
+  private final Backoff backoff;
+  private final ThreadPoolExecutor executor;
+  private final ScheduledExecutorService retryTimer;
+
+  WorkflowStarter(
+      WorkflowClient client,
+      StartedFlagInterceptor startedFlag,
+      BridgeMetrics metrics,
+      StartFailures failures,
+      BridgeProperties properties) {
+    this.call = new StartCall(client, startedFlag, metrics, failures);
+    this.taskQueue = properties.temporalTaskQueue();
+    this.backoff =
+        new Backoff(
+            properties.startRetryInitialBackoff(),
+            properties.startRetryMaxBackoff(),
+            properties.startRetryMultiplier());
+    int threads = properties.startThreads();
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("bridge-start-"));
+    this.executor.allowCoreThreadTimeOut(true);
+    this.retryTimer =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("bridge-start-retry-"));
+  }
+
+  /**
+   * Starts the workflow in the background. The future completes with the outcome once Temporal has
+   * acknowledged the start; until then failed attempts are retried with backoff, without limit. It
+   * completes exceptionally only when cancelled (which stops the retries) or when the bridge shuts
+   * down.
+   */
+  public CompletableFuture<StartOutcome> start(WorkflowStart start) {
+    Attempts attempts = new Attempts(start, options(start));
+    submit(attempts);
+    return attempts.result;
+  }
+
+  private WorkflowOptions options(WorkflowStart start) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(start.workflowId())
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        // One request id for every attempt of this record: if an attempt reached Temporal but its
+        // answer was lost, the retry is recognized as the same request, not as a duplicate.
+        .setRequestId(UUID.randomUUID().toString())
+        .build();
+  }
+
+  private void submit(Attempts attempts) {
+    try {
+      executor.execute(attempts);
+    } catch (RejectedExecutionException stopped) {
+      attempts.result.completeExceptionally(stopped);
+    }
+  }
+
+  private final class Attempts implements Runnable {
+    private final WorkflowStart start;
+    private final WorkflowOptions options;
+    private final CompletableFuture<StartOutcome> result = new CompletableFuture<>();
+    private int failed;
+
+    Attempts(WorkflowStart start, WorkflowOptions options) {
+      this.start = start;
+      this.options = options;
+    }
+
+    @Override
+    public void run() {
+      if (result.isDone()) {
+        return; // cancelled: its partition moved to another consumer, or the bridge is stopping
+      }
+      MDC.put("event_id", start.eventId());
+      MDC.put("workflow_id", start.workflowId());
+      try {
+        result.complete(call.attempt(start, options));
+      } catch (RuntimeException e) {
+        Duration delay = backoff.delay(++failed);
+        // During an outage every in-flight start fails again and again: say so once per start,
+        // then every tenth attempt; the failure counter and readiness carry the rest.
+        if (failed % 10 == 1 || log.isDebugEnabled()) {
+          log.warn(
+              "Start of {} failed (attempt {}), retrying in {} ms: {}",
+              start.workflowId(),
+              failed,
+              delay.toMillis(),
+              e.toString());
+        }
+        try {
+          retryTimer.schedule(() -> submit(this), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+          result.completeExceptionally(stopped);
+        }
+      } finally {
+        MDC.remove("event_id");
+        MDC.remove("workflow_id");
+      }
+    }
+  }
+
+  /** Runs after the consumer has stopped: nothing waits for these starts any more. */
+  @Override
+  public void destroy() throws InterruptedException {
+    retryTimer.shutdownNow();
+    executor.shutdown();
+    if (executor.awaitTermination(5, TimeUnit.SECONDS)) {
+      return;
+    }
+    for (Runnable never : executor.shutdownNow()) {
+      if (never instanceof Attempts attempts) {
+        attempts.result.completeExceptionally(new CancellationException("bridge stopped"));
+      }
+    }
+  }
+
+  private static CustomizableThreadFactory daemonThreads(String prefix) {
+    CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+    factory.setDaemon(true);
+    return factory;
+  }
+}

@@ -1,0 +1,168 @@
+package io.paymentflow.bridge.start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paymentflow.bridge.BridgeMetrics;
+import io.paymentflow.bridge.BridgeProperties;
+import io.paymentflow.bridge.support.TemporalTestServer;
+import io.paymentflow.bridge.support.TestProperties;
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The starter against a real (in-JVM) Temporal server with no worker, so that started workflows
+ * stay running until a test closes them.
+ */
+class WorkflowStarterTest {
+
+  private final TemporalTestServer temporal = new TemporalTestServer();
+  private final StartedFlagInterceptor startedFlag = new StartedFlagInterceptor();
+  private final BridgeProperties properties =
+      TestProperties.withRetries(Duration.ofMillis(50), Duration.ofMillis(500));
+  private final WorkflowServiceStubs stubs =
+      WorkflowServiceStubs.newServiceStubs(
+          TemporalClientConfig.configure(
+                  WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()),
+                  properties,
+                  startedFlag)
+              .build());
+  private final WorkflowClient client = WorkflowClient.newInstance(stubs);
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final StartFailures failures = new StartFailures();
+  private final WorkflowStarter starter =
+      new WorkflowStarter(client, startedFlag, new BridgeMetrics(registry), failures, properties);
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    starter.destroy();
+    stubs.shutdownNow();
+    temporal.close();
+  }
+
+  @Test
+  void aSecondStartOfARunningWorkflowAttachesToItAndIsADuplicate() throws Exception {
+    assertThat(start("stripe:evt_1")).isEqualTo(StartOutcome.STARTED);
+    assertThat(start("stripe:evt_1")).isEqualTo(StartOutcome.DUPLICATE);
+
+    assertThat(counter("workflows.started")).isEqualTo(1);
+    assertThat(counter("workflows.duplicates")).isEqualTo(1);
+  }
+
+  @Test
+  void aStartOfAClosedWorkflowIsADuplicateAndRunsNothingNew() throws Exception {
+    start("stripe:evt_2");
+    String firstRun = runId("payment-stripe:evt_2");
+    client.newUntypedWorkflowStub("payment-stripe:evt_2").terminate("done");
+
+    assertThat(start("stripe:evt_2")).isEqualTo(StartOutcome.DUPLICATE);
+    assertThat(runId("payment-stripe:evt_2")).isEqualTo(firstRun);
+  }
+
+  @Test
+  void aFailingStartIsRetriedUntilTemporalAnswers() throws Exception {
+    temporal.stop();
+    CompletableFuture<StartOutcome> start = starter.start(WorkflowStart.payment(event("sq:1")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> counter("start.failures") >= 2);
+    assertThat(start).isNotDone();
+    assertThat(failures.current()).isNotNull();
+
+    temporal.restart();
+    assertThat(start.get(30, TimeUnit.SECONDS)).isEqualTo(StartOutcome.STARTED);
+    assertThat(failures.current()).isNull();
+  }
+
+  @Test
+  void aCancelledStartIsNotRetried() throws Exception {
+    WorkflowStarter slowRetries =
+        new WorkflowStarter(
+            client,
+            startedFlag,
+            new BridgeMetrics(registry),
+            failures,
+            TestProperties.withRetries(Duration.ofSeconds(3), Duration.ofSeconds(3)));
+    try {
+      temporal.stop();
+      CompletableFuture<StartOutcome> start =
+          slowRetries.start(WorkflowStart.payment(event("sq:2")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> counter("start.failures") >= 1);
+      start.cancel(false); // between attempts: the next one is seconds away
+      temporal.restart();
+      assertThat(start("sq:other")).as("Temporal is back").isEqualTo(StartOutcome.STARTED);
+
+      await()
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !exists("payment-sq:2"));
+    } finally {
+      slowRetries.destroy();
+    }
+  }
+
+  private StartOutcome start(String eventId) throws Exception {
+    return starter.start(WorkflowStart.payment(event(eventId))).get(30, TimeUnit.SECONDS);
+  }
+
+  private double counter(String name) {
+    return registry.find(BridgeMetrics.PREFIX + name).counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  private String runId(String workflowId) {
+    return describe(workflowId).getWorkflowExecutionInfo().getExecution().getRunId();
+  }
+
+  private boolean exists(String workflowId) {
+    try {
+      describe(workflowId);
+      return true;
+    } catch (io.grpc.StatusRuntimeException notFound) {
+      return false;
+    }
+  }
+
+  private io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse describe(
+      String workflowId) {
+    return stubs
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build());
+  }
+
+  private static PaymentEvent event(String eventId) {
+    return new PaymentEvent(
+        eventId,
+        "stripe",
+        eventId,
+        "payment.succeeded",
+        null,
+        null,
+        100L,
+        "USD",
+        null,
+        null,
+        null,
+        "succeeded",
+        null,
+        null,
+        Map.of(),
+        "2024-05-01T10:15:30Z",
+        "2024-05-01T10:15:31Z",
+        1);
+  }
+}

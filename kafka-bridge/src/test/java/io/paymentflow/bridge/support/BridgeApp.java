@@ -1,0 +1,100 @@
+package io.paymentflow.bridge.support;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paymentflow.bridge.BridgeMetrics;
+import io.paymentflow.bridge.KafkaBridgeApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One bridge, as its own Spring Boot application context in this JVM: several can run side by side
+ * in one consumer group, and each can be closed (a graceful SIGTERM) and started again.
+ */
+public final class BridgeApp implements AutoCloseable {
+
+  /** Where a bridge connects, and which topics and group it uses. */
+  public record Setup(
+      String bootstrapServers,
+      String temporalTarget,
+      String inputTopic,
+      String dlqTopic,
+      String group) {
+
+    List<String> args() {
+      return List.of(
+          "--server.port=0",
+          "--temporal-worker.kafka-bootstrap-servers=" + bootstrapServers,
+          "--temporal-worker.kafka-consumer-group=" + group,
+          "--temporal-worker.input-topic=" + inputTopic,
+          "--temporal-worker.dlq-topic=" + dlqTopic,
+          "--spring.temporal.connection.target=" + temporalTarget,
+          "--temporal-worker.shutdown-grace-period=15s",
+          "--temporal-worker.commit-interval=200ms",
+          "--spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+          // In this JVM only: Boot's logback metrics add a turbo filter to the one, shared logback
+          // context, which then runs for every trace call of the in-JVM Temporal server (it makes
+          // thousands per second) and outlives the bridge's context.
+          "--spring.autoconfigure.exclude="
+              + "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback"
+              + ".LogbackMetricsAutoConfiguration");
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final ConfigurableApplicationContext context;
+  private final MeterRegistry registry;
+
+  private BridgeApp(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.registry = context.getBean(MeterRegistry.class); // still readable once closed
+  }
+
+  public static BridgeApp start(Setup setup, String... extraArgs) {
+    List<String> args = new ArrayList<>(setup.args());
+    args.addAll(List.of(extraArgs));
+    return new BridgeApp(
+        new SpringApplicationBuilder(KafkaBridgeApplication.class)
+            .run(args.toArray(String[]::new)));
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Sum of a bridge counter over all its tags, e.g. {@code workflows.started}. */
+  public double count(String name, String... tags) {
+    return registry().find(BridgeMetrics.PREFIX + name).tags(tags).counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  public double gauge(String name) {
+    Gauge gauge = registry().find(BridgeMetrics.PREFIX + name).gauge();
+    return gauge == null ? Double.NaN : gauge.value();
+  }
+
+  /** The HTTP status of {@code /actuator/health/readiness}: 200 ready, 503 not. */
+  public int readiness() throws IOException, InterruptedException {
+    String port = context.getEnvironment().getProperty("local.server.port");
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,29 @@
+package io.paymentflow.bridge.support;
+
+import java.nio.charset.StandardCharsets;
+
+/** Normalized payment events as the upstream normalizer writes them (CONTRACTS 1.1). */
+public final class Events {
+
+  public static String json(String eventId) {
+    return """
+        {"event_id":"%s","provider":"stripe","provider_event_id":"%s",\
+        "event_type":"payment.succeeded","merchant_id":"merch_1","customer_id":"cus_1",\
+        "amount_cents":2599,"currency":"USD","payment_method_type":"card","card_brand":"visa",\
+        "card_last_four":"4242","status":"succeeded","failure_code":null,"failure_message":null,\
+        "metadata":{"retry_attempt_count":1,"order":"ord_9"},\
+        "provider_created_at":"2024-05-01T10:15:30Z",\
+        "processed_at":"2024-05-01T10:15:31.123456+00:00","schema_version":1}"""
+        .formatted(eventId, eventId.substring(eventId.indexOf(':') + 1));
+  }
+
+  public static byte[] bytes(String eventId) {
+    return json(eventId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static byte[] key(String eventId) {
+    return eventId.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Events() {}
+}

@@ -1,0 +1,43 @@
+package io.paymentflow.bridge.support;
+
+import io.paymentflow.bridge.BridgeProperties;
+import java.time.Duration;
+import org.springframework.util.unit.DataSize;
+
+/** application.yml's defaults, for unit tests that build components by hand. */
+public final class TestProperties {
+
+  public static BridgeProperties withRecordBound(DataSize maxRecordBytes, DataSize prefixBytes) {
+    return of(maxRecordBytes, prefixBytes, Duration.ofMillis(200), Duration.ofSeconds(30));
+  }
+
+  /** For tests that take Temporal away. */
+  public static BridgeProperties withRetries(Duration initialBackoff, Duration maxBackoff) {
+    return of(DataSize.ofMegabytes(1), DataSize.ofKilobytes(16), initialBackoff, maxBackoff);
+  }
+
+  private static BridgeProperties of(
+      DataSize maxRecordBytes, DataSize prefixBytes, Duration initialBackoff, Duration maxBackoff) {
+    return new BridgeProperties(
+        "localhost:9092",
+        "temporal-worker-group",
+        "payments.normalized",
+        "payments.validation.dlq",
+        "payment-processing",
+        256,
+        8,
+        maxRecordBytes,
+        prefixBytes,
+        initialBackoff,
+        maxBackoff,
+        2.0,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(2),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2));
+  }
+
+  private TestProperties() {}
+}
