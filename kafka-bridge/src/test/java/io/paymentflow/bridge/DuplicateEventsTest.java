@@ -62,7 +62,7 @@ class DuplicateEventsTest {
         }
       }
       kafka.flush();
-      await().atMost(Duration.ofSeconds(90)).until(() -> recorder.distinct() == DISTINCT);
+      await().atMost(Duration.ofMinutes(4)).until(() -> recorder.distinct() == DISTINCT);
 
       for (int i = 0; i < LATE_DUPLICATES; i++) {
         publish(i * (DISTINCT / LATE_DUPLICATES) + 1); // these workflows have all completed
@@ -71,7 +71,7 @@ class DuplicateEventsTest {
 
       int records = DISTINCT + EARLY_DUPLICATES + LATE_DUPLICATES;
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () -> {
                 assertThat(bridge.count("records.consumed")).isEqualTo(records);
@@ -81,7 +81,7 @@ class DuplicateEventsTest {
       assertThat(bridge.count("workflows.started")).isEqualTo(DISTINCT);
       assertThat(bridge.count("records.poison")).isZero();
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
                   assertThat(kafka.committed("dup-group", "dup.input"))

@@ -97,7 +97,7 @@ class PoisonRecordsTest {
       assertThat(bridge.count("records.poison", "topic", DLQ)).isEqualTo(3);
       assertThat(bridge.count("records.poison", "reason", "RECORD_TOO_LARGE")).isEqualTo(1);
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
                 assertThat(kafka.committed("poison-group", INPUT))

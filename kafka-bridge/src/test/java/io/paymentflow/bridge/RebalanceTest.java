@@ -69,7 +69,7 @@ class RebalanceTest {
           await().atMost(Duration.ofSeconds(60)).until(() -> third.count("records.consumed") > 0);
           publishing.set(false);
           int events = stream.get();
-          await().atMost(Duration.ofSeconds(120)).until(() -> recorder.distinct() == events);
+          await().atMost(Duration.ofMinutes(3)).until(() -> recorder.distinct() == events);
           await()
               .atMost(Duration.ofSeconds(15))
               .untilAsserted(

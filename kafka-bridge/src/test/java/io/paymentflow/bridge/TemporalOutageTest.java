@@ -69,7 +69,7 @@ class TemporalOutageTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> bridge.readiness() == 200);
       Map<TopicPartition, Long> firstUnstarted = kafka.endOffsets(INPUT, PARTITIONS);
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .until(() -> kafka.committed("outage-group", INPUT).equals(firstUnstarted));
 
       temporal.stop();
@@ -91,12 +91,20 @@ class TemporalOutageTest {
         Thread.sleep(400);
       }
       assertThat(recorder.distinct()).isEqualTo(BEFORE);
+      assertThat(bridge.prometheus())
+          .as("the names the deployment's alerts use")
+          .contains(
+              "paymentflow_bridge_start_failures_total{",
+              "paymentflow_bridge_starts_in_flight ",
+              "paymentflow_bridge_partition_pending{",
+              "paymentflow_bridge_start_latency_seconds_bucket{",
+              "kafka_consumer_fetch_manager_records_lag_max{");
 
       temporal.restart();
-      await().atMost(Duration.ofSeconds(90)).until(() -> recorder.distinct() == BEFORE + DURING);
+      await().atMost(Duration.ofMinutes(3)).until(() -> recorder.distinct() == BEFORE + DURING);
       await().atMost(Duration.ofSeconds(30)).until(() -> bridge.readiness() == 200);
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
                   assertThat(kafka.committed("outage-group", INPUT))

@@ -63,7 +63,7 @@ final class BridgeConsumer implements Runnable {
           List.of(properties.inputTopic(), properties.dlqTopic()),
           new Rebalance(consumer, pipeline, commits, properties.revokeGracePeriod(), () -> paused));
       while (!stopping) {
-        pipeline.applyAcks(Duration.ZERO);
+        pipeline.applyAcks();
         pipeline.handOver();
         holdWhile(pipeline.backlogged());
         pipeline.accept(consumer.poll(paused ? BACKPRESSURE_POLL : properties.pollTimeout()));
@@ -108,10 +108,10 @@ final class BridgeConsumer implements Runnable {
     Duration wait = properties.shutdownGracePeriod().minus(Commits.SYNC_TIMEOUT.multipliedBy(2));
     long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
     while (pipeline.inFlight() > 0 && System.nanoTime() - deadline < 0) {
-      pipeline.applyAcks(Duration.ZERO);
+      pipeline.applyAcks();
       consumer.poll(BACKPRESSURE_POLL);
     }
-    pipeline.applyAcks(Duration.ZERO);
+    pipeline.applyAcks();
     if (pipeline.inFlight() > 0) {
       log.warn(
           "Abandoning {} unacknowledged starts; they will be redelivered", pipeline.inFlight());

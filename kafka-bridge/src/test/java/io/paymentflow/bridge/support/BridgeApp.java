@@ -67,6 +67,10 @@ public final class BridgeApp implements AutoCloseable {
             .run(args.toArray(String[]::new)));
   }
 
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   public MeterRegistry registry() {
     return registry;
   }
@@ -85,12 +89,18 @@ public final class BridgeApp implements AutoCloseable {
 
   /** The HTTP status of {@code /actuator/health/readiness}: 200 ready, 503 not. */
   public int readiness() throws IOException, InterruptedException {
+    return HTTP.send(get("/actuator/health/readiness"), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** What Prometheus scrapes. */
+  public String prometheus() throws IOException, InterruptedException {
+    return HTTP.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private HttpRequest get(String path) {
     String port = context.getEnvironment().getProperty("local.server.port");
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
   }
 
   @Override

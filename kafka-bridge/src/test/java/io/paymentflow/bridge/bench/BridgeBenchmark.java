@@ -1,0 +1,135 @@
+package io.paymentflow.bridge.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import io.paymentflow.bridge.support.BridgeApp;
+import io.paymentflow.bridge.support.ExecutionRecorder;
+import io.paymentflow.bridge.support.KafkaBroker;
+import io.paymentflow.bridge.support.TemporalTestServer;
+import io.paymentflow.bridge.support.TestWorker;
+import io.paymentflow.contracts.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Not a test: measures the bridge against the seed's algorithm and against Temporal alone, in one
+ * run, on one embedded Kafka broker and one in-JVM Temporal server (with a worker, so workflows
+ * complete as they would). Prints records/s and start latency p50/p99 of:
+ *
+ * <ol>
+ *   <li>(a) this bridge ({@link BridgeRun});
+ *   <li>(b) the seed's algorithm: one consumer, one blocking start then one commitSync per record
+ *       ({@link SeedLoop});
+ *   <li>(c) a raw loop of concurrent starts, as many as the bridge's start threads, with no Kafka
+ *       at all, on the bridge's own {@code WorkflowClient} ({@link RawStartLoop}), so that a/c
+ *       measures what Kafka and the pipeline cost and nothing else.
+ * </ol>
+ *
+ * <p>Method: everything runs warm (JIT), and each variant starts on an idle server: in between, the
+ * worker finishes every workflow started so far. The in-memory server slows down as it ages (it
+ * keeps a debugging list of every timer lock it ever took, and scans it under a global lock), so
+ * (b) and (c) run half before and half after (a), in mirror order.
+ *
+ * <p>Run from the repository root:
+ *
+ * <pre>
+ * ./mvnw -B -q -pl kafka-bridge test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.paymentflow.bridge.bench.BridgeBenchmark \
+ *     [-Dexec.args="20000 1000 --temporal-worker.start-threads=16"]
+ * </pre>
+ *
+ * The arguments are the records for (a) and (c), then for (b), which is far slower, then any bridge
+ * settings to try.
+ */
+public final class BridgeBenchmark {
+
+  static final int PARTITIONS = 8;
+  private static final int WARMUP = 3_000;
+  private static final String THREADS_ARG = "--temporal-worker.start-threads=";
+
+  public static void main(String[] args) throws Exception {
+    int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int seedRecords = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    String[] bridgeArgs = Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
+    int threads =
+        Arrays.stream(bridgeArgs)
+            .filter(a -> a.startsWith(THREADS_ARG))
+            .mapToInt(a -> Integer.parseInt(a.substring(THREADS_ARG.length())))
+            .findFirst()
+            .orElse(32); // the bridge's default
+    ExecutionRecorder recorder = new ExecutionRecorder();
+    try (KafkaBroker kafka = new KafkaBroker();
+        TemporalTestServer temporal = new TemporalTestServer();
+        TestWorker worker =
+            new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
+        BridgeApp idle = idleBridge(kafka, temporal.target(), bridgeArgs)) {
+      WorkflowClient bridgeClient = idle.bean(WorkflowClient.class);
+      WorkflowClient plainClient = worker.client();
+      int workflows = 0;
+      RawStartLoop.run(bridgeClient, threads, "warmup", WARMUP);
+      idle(recorder, workflows += WARMUP);
+      var seed1 = SeedLoop.run(kafka, plainClient, "seed1", seedRecords / 2);
+      idle(recorder, workflows += seedRecords / 2);
+      var raw1 = RawStartLoop.run(bridgeClient, threads, "raw1", records / 2);
+      idle(recorder, workflows += records / 2);
+      Measurement bridge =
+          progress(BridgeRun.run(kafka, temporal.target(), WARMUP, records, bridgeArgs));
+      idle(recorder, workflows += WARMUP + records);
+      var raw2 = RawStartLoop.run(bridgeClient, threads, "raw2", records - records / 2);
+      idle(recorder, workflows += records - records / 2);
+      var seed2 = SeedLoop.run(kafka, plainClient, "seed2", seedRecords - seedRecords / 2);
+      Measurement raw = progress(Measurement.of("(c) raw concurrent starts, no Kafka", raw1, raw2));
+      Measurement seed =
+          progress(
+              Measurement.of("(b) seed: blocking start + commitSync per record", seed1, seed2));
+      print(bridge, seed, raw, threads, bridgeArgs);
+    }
+    System.exit(0); // the in-JVM servers leave non-daemon threads behind
+  }
+
+  /** A bridge on an empty topic: only its client is used, by the raw loop. */
+  private static BridgeApp idleBridge(KafkaBroker kafka, String target, String[] bridgeArgs) {
+    kafka.createTopic("bench.idle", 1);
+    kafka.createTopic("bench.idle.dlq", 1);
+    return BridgeApp.start(
+        new BridgeApp.Setup(
+            kafka.bootstrapServers(), target, "bench.idle", "bench.idle.dlq", "bench-idle"),
+        bridgeArgs);
+  }
+
+  /** Waits until the worker has run every workflow started so far. */
+  private static void idle(ExecutionRecorder recorder, int workflows) {
+    await().atMost(Duration.ofMinutes(10)).until(() -> recorder.distinct() >= workflows);
+  }
+
+  private static Measurement progress(Measurement m) {
+    System.err.printf(
+        "%s: %.0f records/s, p50 %.1f ms, p99 %.1f ms%n",
+        m.name(), m.perSecond(), m.p50Millis(), m.p99Millis());
+    return m;
+  }
+
+  private static void print(
+      Measurement bridge, Measurement seed, Measurement raw, int threads, String[] bridgeArgs) {
+    System.out.printf(
+        "%nkafka-bridge benchmark: %d cores, Temporal in-JVM test server, embedded KRaft broker,"
+            + " %d partitions, %d start threads, bridge settings: %s%n%n",
+        Runtime.getRuntime().availableProcessors(),
+        PARTITIONS,
+        threads,
+        bridgeArgs.length == 0 ? "defaults" : String.join(" ", bridgeArgs));
+    System.out.println("| variant | records | seconds | records/s | start p50 ms | start p99 ms |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    for (Measurement m : new Measurement[] {bridge, seed, raw}) {
+      System.out.printf(
+          "| %s | %d | %.2f | %.0f | %.1f | %.1f |%n",
+          m.name(), m.records(), m.seconds(), m.perSecond(), m.p50Millis(), m.p99Millis());
+    }
+    System.out.printf(
+        "%na/b = %.1f (target >= 20), a/c = %.2f (target >= 0.9)%n",
+        bridge.perSecond() / seed.perSecond(), bridge.perSecond() / raw.perSecond());
+  }
+
+  private BridgeBenchmark() {}
+}

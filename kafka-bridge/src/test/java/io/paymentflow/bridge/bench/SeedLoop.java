@@ -1,0 +1,78 @@
+package io.paymentflow.bridge.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paymentflow.bridge.support.Events;
+import io.paymentflow.bridge.support.KafkaBroker;
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.payment.PaymentEventWorkflow;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** (b), the seed's algorithm: one consumer; parse, start and wait, commit that offset, repeat. */
+final class SeedLoop {
+
+  static Measurement.Run run(KafkaBroker kafka, WorkflowClient client, String name, int records)
+      throws Exception {
+    String topic = "bench." + name;
+    kafka.createTopic(topic, BridgeBenchmark.PARTITIONS);
+    for (int i = 0; i < records; i++) {
+      String eventId = name + ":evt_" + i;
+      kafka.send(topic, Events.key(eventId), Events.bytes(eventId));
+    }
+    kafka.flush();
+    ObjectMapper json =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    long[] latencies = new long[records];
+    int done = 0;
+    long began = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + name,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      while (done < records) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("seed run stuck after " + done + " records");
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          if (began == 0) {
+            began = System.nanoTime();
+          }
+          PaymentEvent event = json.readValue(record.value(), PaymentEvent.class);
+          long start = System.nanoTime();
+          PaymentEventWorkflow workflow =
+              client.newWorkflowStub(PaymentEventWorkflow.class, RawStartLoop.options(event));
+          WorkflowClient.start(workflow::process, event);
+          latencies[done++] = System.nanoTime() - start;
+          consumer.commitSync(
+              Map.of(
+                  new TopicPartition(record.topic(), record.partition()),
+                  new OffsetAndMetadata(record.offset() + 1)));
+        }
+      }
+    }
+    return new Measurement.Run(latencies, System.nanoTime() - began);
+  }
+
+  private SeedLoop() {}
+}
