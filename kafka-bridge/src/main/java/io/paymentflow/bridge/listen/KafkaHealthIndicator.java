@@ -1,8 +1,12 @@
 package io.paymentflow.bridge.listen;
 
 import io.paymentflow.bridge.BridgeProperties;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
@@ -46,13 +50,16 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
       Thread.currentThread().interrupt();
       return Health.down(e).build();
     } catch (Exception unreachable) {
+      destroy();
       return Health.down().withDetail("cluster", unreachable.toString()).build();
     }
   }
 
   private synchronized AdminClient admin() {
     if (admin == null) {
-      admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
+      Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+      config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+      admin = AdminClient.create(config);
     }
     return admin;
   }
@@ -60,7 +67,8 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
   @Override
   public synchronized void destroy() {
     if (admin != null) {
-      admin.close();
+      admin.close(Duration.ZERO);
+      admin = null;
     }
   }
 }

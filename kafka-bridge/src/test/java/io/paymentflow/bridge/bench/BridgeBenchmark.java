@@ -9,6 +9,7 @@ import io.paymentflow.bridge.support.TemporalTestServer;
 import io.paymentflow.bridge.support.TestWorker;
 import io.paymentflow.contracts.TaskQueues;
 import io.temporal.client.WorkflowClient;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -58,6 +59,7 @@ public final class BridgeBenchmark {
             .mapToInt(a -> Integer.parseInt(a.substring(THREADS_ARG.length())))
             .findFirst()
             .orElse(32); // the bridge's default
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     ExecutionRecorder recorder = new ExecutionRecorder();
     try (KafkaBroker kafka = new KafkaBroker();
         TemporalTestServer temporal = new TemporalTestServer();
@@ -82,8 +84,18 @@ public final class BridgeBenchmark {
       Measurement raw = progress(Measurement.of("(c) raw concurrent starts, no Kafka", raw1, raw2));
       Measurement seed =
           progress(
-              Measurement.of("(b) seed: blocking start + commitSync per record", seed1, seed2));
+              Measurement.of(
+                  "(b) seed: blocking start + commitSync per record",
+                  seed1.starts(),
+                  seed2.starts()));
+      Measurement commits = Measurement.of("commitSync", seed1.commits(), seed2.commits());
       print(bridge, seed, raw, threads, bridgeArgs);
+      System.out.printf(
+          "(b) also waits p50 %.1f ms, p99 %.1f ms per record in commitSync%n",
+          commits.p50Millis(), commits.p99Millis());
+      System.out.printf(
+          "machine load average (1 min) before/after: %.1f / %.1f%n",
+          loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
     System.exit(0); // the in-JVM servers leave non-daemon threads behind
   }

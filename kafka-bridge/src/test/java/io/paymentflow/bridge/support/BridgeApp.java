@@ -93,6 +93,12 @@ public final class BridgeApp implements AutoCloseable {
         .statusCode();
   }
 
+  /** The HTTP status of {@code /actuator/health/liveness}. */
+  public int liveness() throws IOException, InterruptedException {
+    return HTTP.send(get("/actuator/health/liveness"), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   /** What Prometheus scrapes. */
   public String prometheus() throws IOException, InterruptedException {
     return HTTP.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
