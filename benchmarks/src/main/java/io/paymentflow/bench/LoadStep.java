@@ -31,7 +31,7 @@ final class LoadStep {
   }
 
   LoadResult run(int perSecond, int events, Duration drainTimeout) throws Exception {
-    var demo = DemoStream.newDemo();
+    var demo = DemoStream.newDemo(system);
     List<DemoRecord> records = EndToEndBenchmark.paymentsOnly(demo, events);
     List<Long> pids = LocalSystem.APPS.stream().map(a -> system.app(a).pid()).toList();
     Map<String, Long> sentAt = new HashMap<>();

@@ -20,25 +20,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DemoStream {
 
-  private final String bootstrapServers;
+  private final LocalSystem system;
   private final RowCounter counter;
   private final PrintStream out;
 
-  public DemoStream(String bootstrapServers, LocalPostgres postgres, PrintStream out) {
-    this.bootstrapServers = bootstrapServers;
-    this.counter = new RowCounter(postgres);
+  public DemoStream(LocalSystem system, PrintStream out) {
+    this.system = system;
+    this.counter = new RowCounter(system.postgres());
     this.out = out;
   }
 
-  /** A fresh demo mix whose event ids are unique to this call. */
-  public static DemoEvents newDemo() {
+  /** A fresh demo mix for {@code system}'s topics, whose event ids are unique to this call. */
+  public static DemoEvents newDemo(LocalSystem system) {
     String runId = Long.toString(System.nanoTime(), 36);
-    return new DemoEvents(runId, LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC, runId.hashCode());
+    return new DemoEvents(runId, system.inputTopic(), system.dlqTopic(), runId.hashCode());
   }
 
   /** Generates {@code events} demo records, publishes them, waits and reconciles. */
   public Reconciliation run(int events, int ratePerSecond, Duration drainTimeout) throws Exception {
-    DemoEvents demo = newDemo();
+    DemoEvents demo = newDemo(system);
     return publishAndReconcile(
         demo.eventIdMarker(), demo.generate(events), ratePerSecond, drainTimeout);
   }
@@ -84,7 +84,7 @@ public final class DemoStream {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
+            system.options().kafkaBootstrap(),
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.LINGER_MS_CONFIG,

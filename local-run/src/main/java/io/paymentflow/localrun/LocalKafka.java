@@ -31,16 +31,19 @@ public final class LocalKafka implements AutoCloseable {
   private final int port;
   private final KafkaConfig config;
   private final Path dataDirectory;
+  private final boolean keepData;
   private KafkaRaftServer server;
 
-  private LocalKafka(int port, KafkaConfig config, Path dataDirectory) {
+  private LocalKafka(int port, KafkaConfig config, Path dataDirectory, boolean keepData) {
     this.port = port;
     this.config = config;
     this.dataDirectory = dataDirectory;
+    this.keepData = keepData;
   }
 
   /** Formats {@code dataDirectory} when new, starts the broker and creates the topics. */
-  static LocalKafka start(int port, Path dataDirectory, int partitions, List<String> topics) {
+  static LocalKafka start(
+      int port, Path dataDirectory, int partitions, List<String> topics, boolean keepData) {
     int controllerPort = Ports.free();
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
@@ -64,13 +67,16 @@ public final class LocalKafka implements AutoCloseable {
     p.put("message.max.bytes", Integer.toString(LocalSystem.MAX_MESSAGE_BYTES));
     KafkaConfig config = new KafkaConfig(p);
     format(config, dataDirectory);
-    LocalKafka kafka = new LocalKafka(port, config, dataDirectory);
+    LocalKafka kafka = new LocalKafka(port, config, dataDirectory, keepData);
     kafka.startBroker();
     kafka.createTopics(partitions, topics);
     return kafka;
   }
 
   private static void format(KafkaConfig config, Path dataDirectory) {
+    if (Files.exists(dataDirectory.resolve("meta.properties"))) {
+      return; // Formatted by an earlier run: keep its cluster id, topics and offsets.
+    }
     try {
       Files.createDirectories(dataDirectory);
       new Formatter()
@@ -127,10 +133,13 @@ public final class LocalKafka implements AutoCloseable {
     return "localhost:" + port;
   }
 
-  /** Stops the broker and deletes its data: every local run starts from empty topics. */
+  /** Stops the broker; deletes its data unless it is kept for the next run. */
   @Override
   public void close() {
     stopBroker();
+    if (keepData) {
+      return;
+    }
     try (var files = Files.walk(dataDirectory)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

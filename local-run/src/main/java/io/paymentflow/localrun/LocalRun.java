@@ -52,7 +52,7 @@ public final class LocalRun {
       int exit = 0;
       if (options.events() > 0) {
         Reconciliation result =
-            new DemoStream(options.kafkaBootstrap(), system.postgres(), out)
+            new DemoStream(system, out)
                 .run(options.events(), options.rate(), options.drainTimeout());
         exit = result.balanced() ? 0 : 1;
       }

@@ -25,7 +25,8 @@ public record LocalRunOptions(
     int events,
     int rate,
     boolean keepRunning,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    String topicSuffix) {
 
   static final String USAGE =
       """
@@ -87,14 +88,20 @@ public record LocalRunOptions(
             events,
             rate,
             keepRunning,
-            drainTimeout);
+            drainTimeout,
+            "");
     return ephemeralPorts
         ? options.onEphemeralPorts(
             root.resolve(".local-run").resolve("ephemeral-" + ProcessHandle.current().pid()))
         : options;
   }
 
-  /** The same run on free ports in its own work directory: for tests beside a running system. */
+  /**
+   * The same run on free ports in its own work directory, with topics of its own: for tests beside
+   * a running system. Quarantine rows are keyed by Kafka coordinates, which a fresh broker hands
+   * out again from offset 0; topics unique to the run keep one run's rows from standing for
+   * another's.
+   */
   public LocalRunOptions onEphemeralPorts(Path work) {
     return new LocalRunOptions(
         repositoryRoot,
@@ -109,7 +116,8 @@ public record LocalRunOptions(
         events,
         rate,
         keepRunning,
-        drainTimeout);
+        drainTimeout,
+        "-" + Long.toString(System.nanoTime(), 36));
   }
 
   /** The same run with another Temporal server, e.g. a real one the reliability suite restarts. */
@@ -127,7 +135,8 @@ public record LocalRunOptions(
         events,
         rate,
         keepRunning,
-        drainTimeout);
+        drainTimeout,
+        topicSuffix);
   }
 
   /** The same run logging in to PostgreSQL as another role. */
@@ -145,7 +154,8 @@ public record LocalRunOptions(
         events,
         rate,
         keepRunning,
-        drainTimeout);
+        drainTimeout,
+        topicSuffix);
   }
 
   public String temporalAddress() {

@@ -59,12 +59,20 @@ public final class LocalSystem implements AutoCloseable {
     kafka =
         LocalKafka.start(
             options.ports().kafka(),
-            options.workDirectory().resolve("kafka-" + ProcessHandle.current().pid()),
+            options.workDirectory().resolve("kafka"),
             options.partitions(),
-            List.of(INPUT_TOPIC, DLQ_TOPIC));
+            List.of(inputTopic(), dlqTopic()),
+            // The CLI keeps its broker's data across runs, so offsets (the quarantine rows' keys)
+            // keep growing like in production; a test run's topics are its own and go with it.
+            options.topicSuffix().isEmpty());
     started.push(kafka);
     out.println(
-        "Kafka        " + options.kafkaBootstrap() + "  topics " + INPUT_TOPIC + ", " + DLQ_TOPIC);
+        "Kafka        "
+            + options.kafkaBootstrap()
+            + "  topics "
+            + inputTopic()
+            + ", "
+            + dlqTopic());
 
     if (options.temporalTarget() == null) {
       TestServer.PortBoundTestServer temporal =
@@ -129,6 +137,16 @@ public final class LocalSystem implements AutoCloseable {
     return app;
   }
 
+  /** The contract's input topic, with the run's suffix when it has one. */
+  public String inputTopic() {
+    return INPUT_TOPIC + options.topicSuffix();
+  }
+
+  /** The contract's DLQ topic, with the run's suffix when it has one. */
+  public String dlqTopic() {
+    return DLQ_TOPIC + options.topicSuffix();
+  }
+
   public AppProcess app(String module) {
     return apps.get(module);
   }
@@ -167,8 +185,8 @@ public final class LocalSystem implements AutoCloseable {
     switch (module) {
       case "kafka-bridge" -> {
         env.put("TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
-        env.put("TEMPORAL_WORKER_INPUT_TOPIC", INPUT_TOPIC);
-        env.put("TEMPORAL_WORKER_DLQ_TOPIC", DLQ_TOPIC);
+        env.put("TEMPORAL_WORKER_INPUT_TOPIC", inputTopic());
+        env.put("TEMPORAL_WORKER_DLQ_TOPIC", dlqTopic());
       }
       case "activity-worker-inference" ->
           env.put("TEMPORAL_WORKER_INFERENCE_SERVICE_URL", options.inferenceUrl());

@@ -41,9 +41,7 @@ class BadInputIT {
     System.out.println("\n=== scenario: bad-input corpus on both topics");
     List<Item> corpus =
         BadInputCorpus.build(
-            UUID.randomUUID().toString().substring(0, 8),
-            LocalSystem.INPUT_TOPIC,
-            LocalSystem.DLQ_TOPIC);
+            UUID.randomUUID().toString().substring(0, 8), system.inputTopic(), system.dlqTopic());
     List<RecordMetadata> sent = publish(system, corpus);
     long start = System.nanoTime();
 

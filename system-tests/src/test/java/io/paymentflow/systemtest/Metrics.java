@@ -19,12 +19,22 @@ final class Metrics {
     return get(port, "/actuator/prometheus").body();
   }
 
+  /** One GET; a refused or dropped connection is tried again for a few seconds. */
   static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build();
+    IOException last = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        last = e;
+        Thread.sleep(500);
+      }
+    }
+    throw new IOException("GET " + request.uri() + " failed 10 times", last);
   }
 
   /** The sum over all label sets of one metric, 0 when it is absent. */

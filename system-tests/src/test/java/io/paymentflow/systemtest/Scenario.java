@@ -51,7 +51,7 @@ final class Scenario {
    */
   Reconciliation run(int events, int rate, Duration drainTimeout, FaultInjection faultInjection)
       throws Exception {
-    DemoEvents demo = DemoStream.newDemo();
+    DemoEvents demo = DemoStream.newDemo(system);
     return run(demo.eventIdMarker(), demo.generate(events), rate, drainTimeout, faultInjection);
   }
 
@@ -63,8 +63,7 @@ final class Scenario {
       FaultInjection faultInjection)
       throws Exception {
     this.marker = marker;
-    DemoStream stream =
-        new DemoStream(system.options().kafkaBootstrap(), system.postgres(), System.out);
+    DemoStream stream = new DemoStream(system, System.out);
     CompletableFuture<Reconciliation> flowing =
         CompletableFuture.supplyAsync(
             () -> {

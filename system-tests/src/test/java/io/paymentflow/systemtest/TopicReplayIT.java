@@ -50,7 +50,7 @@ class TopicReplayIT {
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.options().kafkaBootstrap()))) {
       replay.awaitReady(Duration.ofMinutes(3));
-      Map<TopicPartition, Long> ends = endOffsets(admin);
+      Map<TopicPartition, Long> ends = endOffsets(admin, system);
       long records = ends.values().stream().mapToLong(Long::longValue).sum();
       await()
           .atMost(Duration.ofMinutes(5))
@@ -76,10 +76,11 @@ class TopicReplayIT {
     }
   }
 
-  private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, LocalSystem system)
+      throws Exception {
     Set<TopicPartition> partitions =
         admin
-            .describeTopics(Set.of(LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC))
+            .describeTopics(Set.of(system.inputTopic(), system.dlqTopic()))
             .allTopicNames()
             .get()
             .values()
