@@ -208,6 +208,17 @@ public final class LocalSystem implements AutoCloseable {
       return;
     }
     closed = true;
+    // The bridge first, so no new work starts; then the workers together, each draining its
+    // in-flight work within its grace period, so Ctrl-C takes one grace period, not four.
+    AppProcess bridge = apps.get(BRIDGE);
+    if (bridge != null) {
+      bridge.close();
+    }
+    CompletableFuture.allOf(
+            apps.values().stream()
+                .map(app -> CompletableFuture.runAsync(app::close))
+                .toArray(CompletableFuture[]::new))
+        .join();
     while (!started.isEmpty()) {
       try {
         started.pop().close();
