@@ -11,7 +11,9 @@ import io.paymentflow.contracts.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Not a test: measures the bridge against the seed's algorithm and against Temporal alone, in one
@@ -47,9 +49,21 @@ public final class BridgeBenchmark {
 
   static final int PARTITIONS = 8;
   private static final int WARMUP = 3_000;
+  private static final int ROUNDS = 4;
   private static final String THREADS_ARG = "--temporal-worker.start-threads=";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(args);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status); // the in-JVM servers leave non-daemon threads behind
+  }
+
+  private static void run(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int seedRecords = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     String[] bridgeArgs = Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
@@ -65,31 +79,53 @@ public final class BridgeBenchmark {
         TemporalTestServer temporal = new TemporalTestServer();
         TestWorker worker =
             new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
-        BridgeApp idle = idleBridge(kafka, temporal.target(), bridgeArgs)) {
+        BridgeApp idle = idleBridge(kafka, temporal.target(), bridgeArgs);
+        BridgeRun bridge = new BridgeRun(kafka, temporal.target(), bridgeArgs)) {
       WorkflowClient bridgeClient = idle.bean(WorkflowClient.class);
       WorkflowClient plainClient = worker.client();
-      int workflows = 0;
+      Idle settle = new Idle(recorder);
       RawStartLoop.run(bridgeClient, threads, "warmup", WARMUP);
-      idle(recorder, workflows += WARMUP);
-      var seed1 = SeedLoop.run(kafka, plainClient, "seed1", seedRecords / 2);
-      idle(recorder, workflows += seedRecords / 2);
-      var raw1 = RawStartLoop.run(bridgeClient, threads, "raw1", records / 2);
-      idle(recorder, workflows += records / 2);
-      Measurement bridge =
-          progress(BridgeRun.run(kafka, temporal.target(), WARMUP, records, bridgeArgs));
-      idle(recorder, workflows += WARMUP + records);
-      var raw2 = RawStartLoop.run(bridgeClient, threads, "raw2", records - records / 2);
-      idle(recorder, workflows += records - records / 2);
-      var seed2 = SeedLoop.run(kafka, plainClient, "seed2", seedRecords - seedRecords / 2);
-      Measurement raw = progress(Measurement.of("(c) raw concurrent starts, no Kafka", raw1, raw2));
-      Measurement seed =
+      settle.after(WARMUP);
+      bridge.batch(WARMUP, false);
+      settle.after(WARMUP);
+      List<Measurement.Run> raws = new ArrayList<>();
+      List<Measurement.Run> seedStarts = new ArrayList<>();
+      List<Measurement.Run> seedCommits = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        // Mirror order from one round to the next: neither the machine's load, which varies,
+        // nor the server's ageing favours a variant.
+        for (int step = 0; step < 3; step++) {
+          switch (round % 2 == 0 ? step : 2 - step) {
+            case 0 -> {
+              var seed = SeedLoop.run(kafka, plainClient, "seed" + round, seedRecords / ROUNDS);
+              seedStarts.add(seed.starts());
+              seedCommits.add(seed.commits());
+              settle.after(seedRecords / ROUNDS);
+            }
+            case 1 -> {
+              raws.add(RawStartLoop.run(bridgeClient, threads, "raw" + round, records / ROUNDS));
+              settle.after(records / ROUNDS);
+            }
+            default -> {
+              bridge.batch(records / ROUNDS, true);
+              settle.after(records / ROUNDS);
+            }
+          }
+        }
+      }
+      Measurement a = progress(bridge.measurement());
+      Measurement b =
           progress(
               Measurement.of(
                   "(b) seed: blocking start + commitSync per record",
-                  seed1.starts(),
-                  seed2.starts()));
-      Measurement commits = Measurement.of("commitSync", seed1.commits(), seed2.commits());
-      print(bridge, seed, raw, threads, bridgeArgs);
+                  seedStarts.toArray(Measurement.Run[]::new)));
+      Measurement c =
+          progress(
+              Measurement.of(
+                  "(c) raw concurrent starts, no Kafka", raws.toArray(Measurement.Run[]::new)));
+      Measurement commits =
+          Measurement.of("commitSync", seedCommits.toArray(Measurement.Run[]::new));
+      print(a, b, c, threads, bridgeArgs);
       System.out.printf(
           "(b) also waits p50 %.1f ms, p99 %.1f ms per record in commitSync%n",
           commits.p50Millis(), commits.p99Millis());
@@ -97,7 +133,6 @@ public final class BridgeBenchmark {
           "machine load average (1 min) before/after: %.1f / %.1f%n",
           loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
-    System.exit(0); // the in-JVM servers leave non-daemon threads behind
   }
 
   /** A bridge on an empty topic: only its client is used, by the raw loop. */
@@ -111,8 +146,18 @@ public final class BridgeBenchmark {
   }
 
   /** Waits until the worker has run every workflow started so far. */
-  private static void idle(ExecutionRecorder recorder, int workflows) {
-    await().atMost(Duration.ofMinutes(10)).until(() -> recorder.distinct() >= workflows);
+  private static final class Idle {
+    private final ExecutionRecorder recorder;
+    private int started;
+
+    Idle(ExecutionRecorder recorder) {
+      this.recorder = recorder;
+    }
+
+    void after(int moreWorkflows) {
+      started += moreWorkflows;
+      await().atMost(Duration.ofMinutes(10)).until(() -> recorder.distinct() >= started);
+    }
   }
 
   private static Measurement progress(Measurement m) {

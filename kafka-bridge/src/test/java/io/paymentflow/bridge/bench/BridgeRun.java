@@ -9,70 +9,96 @@ import io.paymentflow.bridge.support.KafkaBroker;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (a): the bridge on records published beforehand. It is timed from the end of a warm-up batch to
- * its last acknowledgement, and its latency comes from its own start-latency histogram over that
- * window (bucket bounds, so within about 10 %).
+ * (a): one bridge, fed batch by batch. A batch is timed from its first record taken to its last
+ * start acknowledged; publishing it takes a small fraction of that. Latency comes from the bridge's
+ * own start-latency histogram (so within a bucket's width, about 10 %).
  */
-final class BridgeRun {
+final class BridgeRun implements AutoCloseable {
 
-  static Measurement run(
-      KafkaBroker kafka, String temporalTarget, int warmup, int records, String[] bridgeArgs)
-      throws Exception {
-    kafka.createTopic("bench.bridge", BridgeBenchmark.PARTITIONS);
-    kafka.createTopic("bench.bridge.dlq", 1);
-    for (int i = 0; i < warmup + records; i++) {
-      String eventId = "bridge:evt_" + i;
-      kafka.send("bench.bridge", Events.key(eventId), Events.bytes(eventId));
+  private static final String TOPIC = "bench.bridge";
+
+  private final KafkaBroker kafka;
+  private final BridgeApp bridge;
+  private int published;
+  private long elapsedNanos;
+  private double[] bucketCounts;
+  private double[] bucketMillis;
+  private int measured;
+
+  BridgeRun(KafkaBroker kafka, String temporalTarget, String[] bridgeArgs) {
+    this.kafka = kafka;
+    kafka.createTopic(TOPIC, BridgeBenchmark.PARTITIONS);
+    kafka.createTopic(TOPIC + ".dlq", 1);
+    bridge =
+        BridgeApp.start(
+            new BridgeApp.Setup(
+                kafka.bootstrapServers(), temporalTarget, TOPIC, TOPIC + ".dlq", "bench-bridge"),
+            bridgeArgs);
+  }
+
+  /** Runs one batch; {@code measure} false for warm-up, which also creates the latency timer. */
+  void batch(int records, boolean measure) throws InterruptedException {
+    double consumedBefore = bridge.count("records.consumed");
+    Timer latency =
+        measure
+            ? bridge
+                .registry()
+                .get(BridgeMetrics.PREFIX + "start.latency")
+                .tags("outcome", "started")
+                .timer()
+            : null;
+    CountAtBucket[] before = measure ? latency.takeSnapshot().histogramCounts() : null;
+    for (int i = 0; i < records; i++, published++) {
+      String eventId = "bridge:evt_" + published;
+      kafka.send(TOPIC, Events.key(eventId), Events.bytes(eventId));
     }
-    kafka.flush();
-    BridgeApp.Setup setup =
-        new BridgeApp.Setup(
-            kafka.bootstrapServers(),
-            temporalTarget,
-            "bench.bridge",
-            "bench.bridge.dlq",
-            "bench-bridge");
-    try (BridgeApp bridge = BridgeApp.start(setup, bridgeArgs)) {
-      while (acknowledged(bridge) < warmup) {
-        Thread.sleep(1);
-      }
-      Timer latency =
-          bridge
-              .registry()
-              .get(BridgeMetrics.PREFIX + "start.latency")
-              .tags("outcome", "started")
-              .timer();
-      CountAtBucket[] before = latency.takeSnapshot().histogramCounts();
-      double acknowledgedBefore = acknowledged(bridge);
-      long began = System.nanoTime();
-      while (acknowledged(bridge) < warmup + records) {
-        Thread.sleep(1);
-      }
-      long elapsed = System.nanoTime() - began;
-      CountAtBucket[] after = latency.takeSnapshot().histogramCounts();
-      return new Measurement(
-          "(a) kafka-bridge",
-          (int) (warmup + records - acknowledgedBefore),
-          elapsed / 1e9,
-          percentile(before, after, 0.50),
-          percentile(before, after, 0.99));
+    while (bridge.count("records.consumed") == consumedBefore) {
+      Thread.onSpinWait();
+    }
+    long began = System.nanoTime();
+    kafka.flush(); // fails loudly if a record was not written, instead of waiting for it forever
+    while (acknowledged() < published) {
+      Thread.sleep(1);
+    }
+    long elapsed = System.nanoTime() - began;
+    if (!measure) {
+      return;
+    }
+    CountAtBucket[] after = latency.takeSnapshot().histogramCounts();
+    elapsedNanos += elapsed;
+    measured += records;
+    if (bucketCounts == null) {
+      bucketCounts = new double[after.length];
+      bucketMillis = new double[after.length];
+    }
+    for (int i = 0; i < after.length; i++) {
+      bucketCounts[i] += after[i].count() - before[i].count();
+      bucketMillis[i] = after[i].bucket(TimeUnit.MILLISECONDS);
     }
   }
 
-  private static double acknowledged(BridgeApp bridge) {
+  Measurement measurement() {
+    return new Measurement(
+        "(a) kafka-bridge", measured, elapsedNanos / 1e9, percentile(0.50), percentile(0.99));
+  }
+
+  private double acknowledged() {
     return bridge.count("workflows.started") + bridge.count("workflows.duplicates");
   }
 
-  /** The upper bound of the histogram bucket holding the percentile, over the window. */
-  private static double percentile(CountAtBucket[] before, CountAtBucket[] after, double p) {
-    double total = after[after.length - 1].count() - before[before.length - 1].count();
-    for (int i = 0; i < after.length; i++) {
-      if (after[i].count() - before[i].count() >= p * total) {
-        return after[i].bucket(TimeUnit.MILLISECONDS);
+  /** The upper bound of the bucket holding the percentile; counts are cumulative per bucket. */
+  private double percentile(double p) {
+    double total = bucketCounts[bucketCounts.length - 1];
+    for (int i = 0; i < bucketCounts.length; i++) {
+      if (bucketCounts[i] >= p * total) {
+        return bucketMillis[i];
       }
     }
     return Double.NaN;
   }
 
-  private BridgeRun() {}
+  @Override
+  public void close() {
+    bridge.close();
+  }
 }
