@@ -49,7 +49,15 @@ public final class BridgeBenchmark {
 
   static final int PARTITIONS = 8;
   private static final int WARMUP = 3_000;
-  private static final int ROUNDS = 4;
+
+  /**
+   * The variants take turns in every order once, so that each is measured as often first, second
+   * and third, and right after each of the others: this machine's load varies, and the in-memory
+   * server slows down as it ages.
+   */
+  private static final String[] ORDERS = {"abc", "bca", "cab", "acb", "cba", "bac"};
+
+  private static final int ROUNDS = ORDERS.length;
   private static final String THREADS_ARG = "--temporal-worker.start-threads=";
 
   public static void main(String[] args) {
@@ -91,18 +99,16 @@ public final class BridgeBenchmark {
       List<Measurement.Run> raws = new ArrayList<>();
       List<Measurement.Run> seedStarts = new ArrayList<>();
       List<Measurement.Run> seedCommits = new ArrayList<>();
-      for (int round = 0; round < ROUNDS; round++) {
-        // Mirror order from one round to the next: neither the machine's load, which varies,
-        // nor the server's ageing favours a variant.
-        for (int step = 0; step < 3; step++) {
-          switch (round % 2 == 0 ? step : 2 - step) {
-            case 0 -> {
+      for (int round = 0; round < ORDERS.length; round++) {
+        for (char variant : ORDERS[round].toCharArray()) {
+          switch (variant) {
+            case 'b' -> {
               var seed = SeedLoop.run(kafka, plainClient, "seed" + round, seedRecords / ROUNDS);
               seedStarts.add(seed.starts());
               seedCommits.add(seed.commits());
               settle.after(seedRecords / ROUNDS);
             }
-            case 1 -> {
+            case 'c' -> {
               raws.add(RawStartLoop.run(bridgeClient, threads, "raw" + round, records / ROUNDS));
               settle.after(records / ROUNDS);
             }
