@@ -119,25 +119,22 @@ public final class BridgeBenchmark {
           }
         }
       }
-      Measurement a = progress(bridge.measurement());
-      Measurement b =
-          progress(
-              Measurement.of(
-                  "(b) seed: blocking start + commitSync per record",
-                  seedStarts.toArray(Measurement.Run[]::new)));
-      Measurement c =
-          progress(
-              Measurement.of(
-                  "(c) raw concurrent starts, no Kafka", raws.toArray(Measurement.Run[]::new)));
-      Measurement commits =
-          Measurement.of("commitSync", seedCommits.toArray(Measurement.Run[]::new));
-      print(a, b, c, threads, bridgeArgs);
-      System.out.printf(
-          "(b) also waits p50 %.1f ms, p99 %.1f ms per record in commitSync%n",
-          commits.p50Millis(), commits.p99Millis());
-      System.out.printf(
-          "machine load average (1 min) before/after: %.1f / %.1f%n",
-          loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      Report.print(
+          bridge.measurement(),
+          Measurement.of(
+              "(b) seed: blocking start + commitSync per record",
+              seedStarts.toArray(Measurement.Run[]::new)),
+          Measurement.of(
+              "(c) raw concurrent starts, no Kafka", raws.toArray(Measurement.Run[]::new)),
+          Measurement.of("commitSync", seedCommits.toArray(Measurement.Run[]::new)),
+          String.format(
+              "%d cores, Temporal in-JVM test server, embedded KRaft broker, %d partitions,"
+                  + " %d start threads, bridge settings: %s",
+              Runtime.getRuntime().availableProcessors(),
+              PARTITIONS,
+              threads,
+              bridgeArgs.length == 0 ? "defaults" : String.join(" ", bridgeArgs)),
+          loadBefore);
     }
   }
 
@@ -164,34 +161,6 @@ public final class BridgeBenchmark {
       started += moreWorkflows;
       await().atMost(Duration.ofMinutes(10)).until(() -> recorder.distinct() >= started);
     }
-  }
-
-  private static Measurement progress(Measurement m) {
-    System.err.printf(
-        "%s: %.0f records/s, p50 %.1f ms, p99 %.1f ms%n",
-        m.name(), m.perSecond(), m.p50Millis(), m.p99Millis());
-    return m;
-  }
-
-  private static void print(
-      Measurement bridge, Measurement seed, Measurement raw, int threads, String[] bridgeArgs) {
-    System.out.printf(
-        "%nkafka-bridge benchmark: %d cores, Temporal in-JVM test server, embedded KRaft broker,"
-            + " %d partitions, %d start threads, bridge settings: %s%n%n",
-        Runtime.getRuntime().availableProcessors(),
-        PARTITIONS,
-        threads,
-        bridgeArgs.length == 0 ? "defaults" : String.join(" ", bridgeArgs));
-    System.out.println("| variant | records | seconds | records/s | start p50 ms | start p99 ms |");
-    System.out.println("|---|---:|---:|---:|---:|---:|");
-    for (Measurement m : new Measurement[] {bridge, seed, raw}) {
-      System.out.printf(
-          "| %s | %d | %.2f | %.0f | %.1f | %.1f |%n",
-          m.name(), m.records(), m.seconds(), m.perSecond(), m.p50Millis(), m.p99Millis());
-    }
-    System.out.printf(
-        "%na/b = %.1f (target >= 20), a/c = %.2f (target >= 0.9)%n",
-        bridge.perSecond() / seed.perSecond(), bridge.perSecond() / raw.perSecond());
   }
 
   private BridgeBenchmark() {}
