@@ -20,25 +20,56 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DemoStream {
 
-  private final LocalSystem system;
+  private final String kafkaBootstrap;
+  private final String inputTopic;
+  private final String dlqTopic;
   private final RowCounter counter;
   private final PrintStream out;
 
   public DemoStream(LocalSystem system, PrintStream out) {
-    this.system = system;
-    this.counter = new RowCounter(system.postgres());
+    this(
+        system.options().kafkaBootstrap(),
+        system.inputTopic(),
+        system.dlqTopic(),
+        system.postgres(),
+        out);
+  }
+
+  /**
+   * A stream on the contract's topics of any Kafka and PostgreSQL, not only a local run's: the K3s
+   * test publishes through a NodePort and counts the rows in the cluster's database.
+   */
+  public DemoStream(String kafkaBootstrap, LocalPostgres postgres, PrintStream out) {
+    this(kafkaBootstrap, LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC, postgres, out);
+  }
+
+  private DemoStream(
+      String kafkaBootstrap,
+      String inputTopic,
+      String dlqTopic,
+      LocalPostgres postgres,
+      PrintStream out) {
+    this.kafkaBootstrap = kafkaBootstrap;
+    this.inputTopic = inputTopic;
+    this.dlqTopic = dlqTopic;
+    this.counter = new RowCounter(postgres);
     this.out = out;
   }
 
   /** A fresh demo mix for {@code system}'s topics, whose event ids are unique to this call. */
   public static DemoEvents newDemo(LocalSystem system) {
+    return newDemo(system.inputTopic(), system.dlqTopic());
+  }
+
+  /** A fresh demo mix for these topics, whose event ids are unique to this call. */
+  public static DemoEvents newDemo(String inputTopic, String dlqTopic) {
     String runId = Long.toString(System.nanoTime(), 36);
-    return new DemoEvents(runId, system.inputTopic(), system.dlqTopic(), runId.hashCode());
+    return new DemoEvents(runId, inputTopic, dlqTopic, runId.hashCode());
   }
 
   /** Generates {@code events} demo records, publishes them, waits and reconciles. */
   public Reconciliation run(int events, int ratePerSecond, Duration drainTimeout) throws Exception {
-    DemoEvents demo = newDemo(system);
+    DemoEvents demo = newDemo(inputTopic, dlqTopic);
     return publishAndReconcile(
         demo.eventIdMarker(), demo.generate(events), ratePerSecond, drainTimeout);
   }
@@ -84,7 +115,7 @@ public final class DemoStream {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            system.options().kafkaBootstrap(),
+            kafkaBootstrap,
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.LINGER_MS_CONFIG,
