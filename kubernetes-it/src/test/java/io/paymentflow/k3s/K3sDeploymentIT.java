@@ -1,0 +1,152 @@
+package io.paymentflow.k3s;
+
+import static io.paymentflow.localrun.LocalSystem.BRIDGE;
+import static io.paymentflow.localrun.LocalSystem.DB_WORKER;
+import static io.paymentflow.localrun.LocalSystem.INFERENCE_WORKER;
+import static io.paymentflow.localrun.LocalSystem.WORKFLOW_WORKER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paymentflow.localrun.DemoEvents;
+import io.paymentflow.localrun.DemoRecord;
+import io.paymentflow.localrun.DemoStream;
+import io.paymentflow.localrun.LocalSystem;
+import io.paymentflow.localrun.Reconciliation;
+import io.paymentflow.localrun.RowCounter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dev overlay on a real cluster: K3s in Docker, the four images loaded, Kafka, Temporal,
+ * PostgreSQL and the inference stand-in where the apps' NetworkPolicies (which K3s enforces) expect
+ * them. A demo stream is published at a steady rate; mid-stream the inference worker is scaled to
+ * three pods and the bridge is rolled, and still every record must end as exactly one row, with the
+ * other workers untouched by the bridge's roll.
+ *
+ * <p>Written on a machine without a Docker engine, where it skips: it has not been run there. The
+ * {@code *Test} classes of this module check, without Docker, what can be checked (the manifests,
+ * the Kafka configuration, the stand-in's command and classpath, the image tars).
+ */
+class K3sDeploymentIT {
+
+  private static final String NS = ClusterLayout.APPS_NAMESPACE;
+
+  @Test
+  void rollingTheBridgeAndScalingInferenceMidStreamLosesNothing() throws Exception {
+    K3sPreconditions.check();
+    try (K3sCluster cluster = K3sCluster.start(K3sSettings.k3sImage())) {
+      try {
+        ClusterDependencies dependencies = ClusterDependencies.apply(cluster, K3sSettings.root());
+        // The dependencies' images download from Docker Hub meanwhile.
+        AppImages.load(cluster, K3sSettings.root());
+        dependencies.awaitReady();
+        System.out.print(
+            cluster.kubectl(
+                "apply", "-k", ClusterLayout.NODE_ROOT + "/" + ClusterLayout.PAYMENTFLOW_DIR));
+        Deployments.awaitAvailable(cluster, NS, Duration.ofMinutes(8));
+        streamThroughScaleAndRoll(cluster, dependencies);
+      } finally {
+        Diagnostics.save(cluster, K3sSettings.logs());
+      }
+    }
+  }
+
+  private static void streamThroughScaleAndRoll(K3sCluster cluster, ClusterDependencies deps)
+      throws Exception {
+    DemoEvents demo = DemoStream.newDemo(LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC);
+    String marker = demo.eventIdMarker();
+    List<DemoRecord> records = demo.generate(K3sSettings.streamRecords());
+    int rate = K3sSettings.streamRate();
+    long payments = records.stream().filter(r -> r.kind() == DemoRecord.Kind.PAYMENT).count();
+    DemoStream stream = new DemoStream(deps.kafkaBootstrap(), deps.postgres(), System.out);
+    RowCounter rows = new RowCounter(deps.postgres());
+    // A daemon: should the test fail mid-stream, the publisher must not keep the JVM alive.
+    ExecutorService publisher =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "k3s-demo-stream");
+              thread.setDaemon(true);
+              return thread;
+            });
+    System.out.printf(
+        "[k3s] streaming %d records at %d/s (%d s)%n", records.size(), rate, records.size() / rate);
+    try {
+      // The publisher keeps to its schedule, so this is when it sends its last record.
+      Instant lastSend = Instant.now().plusMillis(records.size() * 1000L / rate);
+      Future<Reconciliation> result =
+          publisher.submit(
+              () -> stream.publishAndReconcile(marker, records, rate, Duration.ofMinutes(5)));
+      await("a quarter of the payments persisted")
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .failFast(
+              "the stream ended before a quarter of it was persisted",
+              () -> {
+                if (result.isDone()) {
+                  throw new AssertionError("stream result: " + result.get());
+                }
+              })
+          .until(() -> rows.paymentRows(marker) >= payments / 4);
+
+      WorkerPods others = WorkerPods.record(cluster, NS, List.of(WORKFLOW_WORKER, DB_WORKER));
+      List<PodView> oldBridge = PodView.list(cluster, NS, "app=" + BRIDGE);
+      // Both at once: one after the other they could outlast the stream.
+      scaleInferenceWorker(cluster, 3);
+      cluster.kubectl("-n", NS, "rollout", "restart", "deployment/" + BRIDGE);
+      cluster.kubectl(
+          "-n",
+          NS,
+          "wait",
+          "deployment/" + INFERENCE_WORKER,
+          "--for=jsonpath={.status.availableReplicas}=3",
+          "--timeout=5m");
+      System.out.println("[k3s] " + INFERENCE_WORKER + ": 3 pods available");
+      cluster.kubectl("-n", NS, "rollout", "status", "deployment/" + BRIDGE, "--timeout=5m");
+      Instant rolled = Instant.now();
+      System.out.println("[k3s] " + BRIDGE + " rolled");
+      for (PodView pod : oldBridge) {
+        Diagnostics.savePodLog(
+            cluster, NS, pod.name(), K3sSettings.logs().resolve(pod.name() + ".before-roll.log"));
+      }
+
+      Reconciliation reconciliation = result.get(15, TimeUnit.MINUTES);
+      assertThat(reconciliation.balanced()).as(reconciliation.report()).isTrue();
+      assertThat(rolled)
+          .as(
+              "the bridge's roll ended after the last record was sent, so it was not mid-stream;"
+                  + " run with a lower -Dk3s.stream.rate")
+          .isBefore(lastSend);
+      assertThat(PodView.list(cluster, NS, "app=" + BRIDGE))
+          .as("bridge pods after the roll")
+          .extracting(PodView::uid)
+          .doesNotContainAnyElementsOf(oldBridge.stream().map(PodView::uid).toList());
+      others.assertUnchanged(cluster);
+    } finally {
+      publisher.shutdownNow();
+    }
+  }
+
+  /**
+   * The HPA owns the worker's replica count (its Deployment has no replicas field), so the bounds
+   * are what to change, as docs/deployment.md says; `kubectl scale` would be undone within seconds.
+   */
+  private static void scaleInferenceWorker(K3sCluster cluster, int replicas) {
+    cluster.kubectl(
+        "-n",
+        NS,
+        "patch",
+        "hpa",
+        INFERENCE_WORKER,
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"minReplicas\":" + replicas + ",\"maxReplicas\":" + replicas + "}}");
+    System.out.println("[k3s] " + INFERENCE_WORKER + " HPA bounds set to " + replicas);
+  }
+}
