@@ -7,12 +7,12 @@ import io.paymentflow.bridge.support.BridgeApp;
 import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.ExecutionRecorder;
 import io.paymentflow.bridge.support.KafkaBroker;
-import io.paymentflow.bridge.support.TemporalTestServer;
 import io.paymentflow.bridge.support.TestWorker;
 import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
 import io.paymentflow.contracts.event.QuarantinedRecord;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,14 +34,14 @@ class PoisonRecordsTest {
       "{\"event_id\":\"caf\u00e9:1\"}".getBytes(StandardCharsets.ISO_8859_1);
 
   private static KafkaBroker kafka;
-  private static TemporalTestServer temporal;
+  private static EmbeddedTemporalServer temporal;
   private static final ExecutionRecorder recorder = new ExecutionRecorder();
   private static TestWorker worker;
 
   @BeforeAll
   static void startInfrastructure() {
     kafka = new KafkaBroker();
-    temporal = new TemporalTestServer();
+    temporal = new EmbeddedTemporalServer();
     worker = new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
   }
 

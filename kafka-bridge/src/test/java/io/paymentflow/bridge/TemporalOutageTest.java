@@ -7,9 +7,9 @@ import io.paymentflow.bridge.support.BridgeApp;
 import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.ExecutionRecorder;
 import io.paymentflow.bridge.support.KafkaBroker;
-import io.paymentflow.bridge.support.TemporalTestServer;
 import io.paymentflow.bridge.support.TestWorker;
 import io.paymentflow.contracts.TaskQueues;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -31,14 +31,14 @@ class TemporalOutageTest {
   private static final int MAX_IN_FLIGHT = 50;
 
   private static KafkaBroker kafka;
-  private static TemporalTestServer temporal;
+  private static EmbeddedTemporalServer temporal;
   private static final ExecutionRecorder recorder = new ExecutionRecorder();
   private static TestWorker worker;
 
   @BeforeAll
   static void startInfrastructure() {
     kafka = new KafkaBroker();
-    temporal = new TemporalTestServer();
+    temporal = new EmbeddedTemporalServer();
     worker = new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
   }
 

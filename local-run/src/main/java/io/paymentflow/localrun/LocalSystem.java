@@ -1,7 +1,7 @@
 package io.paymentflow.localrun;
 
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
-import io.temporal.testserver.TestServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,9 +75,8 @@ public final class LocalSystem implements AutoCloseable {
             + dlqTopic());
 
     if (options.temporalTarget() == null) {
-      TestServer.PortBoundTestServer temporal =
-          TestServer.createPortBoundServer(options.ports().temporal());
-      started.push(temporal::close);
+      EmbeddedTemporalServer temporal = new EmbeddedTemporalServer(options.ports().temporal());
+      started.push(temporal);
       out.println("Temporal     " + options.temporalAddress() + "  (in-JVM server)");
     } else {
       out.println("Temporal     " + options.temporalAddress() + "  (external)");

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import io.paymentflow.bridge.support.BridgeApp;
 import io.paymentflow.bridge.support.ExecutionRecorder;
 import io.paymentflow.bridge.support.KafkaBroker;
-import io.paymentflow.bridge.support.TemporalTestServer;
 import io.paymentflow.bridge.support.TestWorker;
 import io.paymentflow.contracts.TaskQueues;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.temporal.client.WorkflowClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -84,7 +84,7 @@ public final class BridgeBenchmark {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     ExecutionRecorder recorder = new ExecutionRecorder();
     try (KafkaBroker kafka = new KafkaBroker();
-        TemporalTestServer temporal = new TemporalTestServer();
+        EmbeddedTemporalServer temporal = new EmbeddedTemporalServer();
         TestWorker worker =
             new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
         BridgeApp idle = idleBridge(kafka, temporal.target(), bridgeArgs);

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
-import io.paymentflow.bridge.support.TemporalTestServer;
 import io.paymentflow.bridge.support.TestProperties;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowStarterTest {
 
-  private final TemporalTestServer temporal = new TemporalTestServer();
+  private final EmbeddedTemporalServer temporal = new EmbeddedTemporalServer();
   private final StartedFlagInterceptor startedFlag = new StartedFlagInterceptor();
   private final BridgeProperties properties =
       TestProperties.withRetries(Duration.ofMillis(50), Duration.ofMillis(500));
