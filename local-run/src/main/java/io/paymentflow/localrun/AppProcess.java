@@ -21,9 +21,22 @@ import java.util.stream.Stream;
  */
 public final class AppProcess implements AutoCloseable {
 
-  /** Small heaps and a serial collector: four JVMs share two cores here. */
+  /**
+   * Four app JVMs share a laptop's cores with Kafka, Temporal and PostgreSQL: small heaps, a serial
+   * collector, and the C1 compiler only, whose code is good enough for these I/O-bound apps and
+   * costs a fraction of C2's compile time and memory. Measured with ./benchmark on 2 cores (docs/
+   * benchmarks.md): p95 event to row at 50 events/s 14.9 s before, 0.2 s after; RSS of three apps
+   * below 256 MiB. Images keep C2: a pod has its cores to itself and runs for days.
+   */
   static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+      List.of(
+          "-XX:+UseSerialGC",
+          "-Xms32m",
+          "-Xmx192m",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:ReservedCodeCacheSize=48m",
+          "-Xss512k",
+          "-XX:+ExitOnOutOfMemoryError");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
