@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +28,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * fixed ports and cannot restart.)
  */
 public final class LocalKafka implements AutoCloseable {
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final int port;
   private final KafkaConfig config;
@@ -102,12 +105,36 @@ public final class LocalKafka implements AutoCloseable {
     server.startup();
   }
 
-  /** A clean broker shutdown (clients see the broker go away, then come back on restart). */
+  /**
+   * A clean broker shutdown (clients see the broker go away, then come back on restart). The wait
+   * is bounded: once, at the end of a benchmark, this JVM's KRaft server spun in its raft I/O
+   * thread for minutes instead of stopping, and a stop must not hang the command that asked for it
+   * (every caller exits the JVM afterwards, or fails its restart loudly on the still-locked data).
+   */
   public synchronized void stopBroker() {
-    if (server != null) {
-      server.shutdown();
-      server.awaitShutdown();
-      server = null;
+    if (server == null) {
+      return;
+    }
+    KafkaRaftServer stopping = server;
+    server = null;
+    Thread shutdown =
+        new Thread(
+            () -> {
+              stopping.shutdown();
+              stopping.awaitShutdown();
+            },
+            "local-kafka-shutdown");
+    shutdown.setDaemon(true);
+    shutdown.start();
+    try {
+      shutdown.join(STOP_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (shutdown.isAlive()) {
+      System.err.printf(
+          "Kafka broker on port %d did not stop within %d s; leaving it to the JVM's exit%n",
+          port, STOP_TIMEOUT.toSeconds());
     }
   }
 
