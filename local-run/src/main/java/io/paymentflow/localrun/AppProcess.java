@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -45,14 +48,18 @@ public final class AppProcess implements AutoCloseable {
   private final int port;
   private final Path logFile;
   private final Process process;
+  // Completes once the process is gone and what it left behind (a class-data archive) is in place.
+  private final CompletableFuture<?> exited;
   private final long startedNanos = System.nanoTime();
   private volatile Duration timeToReady;
 
-  private AppProcess(String name, int port, Path logFile, Process process) {
+  private AppProcess(
+      String name, int port, Path logFile, Process process, CompletableFuture<?> exited) {
     this.name = name;
     this.port = port;
     this.logFile = logFile;
     this.process = process;
+    this.exited = exited;
   }
 
   /** Starts {@code <root>/<module>/target/<module>-<version>.jar} with the given environment. */
@@ -66,8 +73,11 @@ public final class AppProcess implements AutoCloseable {
         extra == null || extra.isBlank()
             ? DEFAULT_JVM_OPTIONS
             : List.of(extra.trim().split("\\s+")));
+    ClassDataSharing cds = ClassDataSharing.of(jar);
+    ClassDataSharing.Launch launch = cds.prepare();
+    command.addAll(launch.options());
     command.add("-jar");
-    command.add(jar.toString());
+    command.add(launch.jar().toString());
     try {
       Files.createDirectories(logDirectory);
       Path log = logDirectory.resolve(module + ".log");
@@ -77,7 +87,12 @@ public final class AppProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
       builder.environment().put("SERVER_PORT", Integer.toString(port));
-      return new AppProcess(module, port, log, builder.start());
+      Process process = builder.start();
+      CompletableFuture<?> exited =
+          launch.recording() == null
+              ? process.onExit()
+              : process.onExit().thenRun(() -> cds.recorded(launch.recording()));
+      return new AppProcess(module, port, log, process, exited);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + module, e);
     }
@@ -141,9 +156,13 @@ public final class AppProcess implements AutoCloseable {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+      exited.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The process is gone; only its class-data archive may be missing, which the next start
+      // redoes.
     }
   }
 
