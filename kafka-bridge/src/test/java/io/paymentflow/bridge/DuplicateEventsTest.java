@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.bridge.support.BridgeApp;
+import io.paymentflow.bridge.support.BridgeInfrastructure;
 import io.paymentflow.bridge.support.Events;
-import io.paymentflow.bridge.support.ExecutionRecorder;
-import io.paymentflow.bridge.support.KafkaBroker;
-import io.paymentflow.bridge.support.TestWorker;
-import io.paymentflow.contracts.TaskQueues;
-import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10,000 records, 10 % of them duplicates: some published right behind their original (often while
@@ -28,32 +23,19 @@ class DuplicateEventsTest {
   private static final int LATE_DUPLICATES = 500;
   private static final int PARTITIONS = 4;
 
-  private static KafkaBroker kafka;
-  private static EmbeddedTemporalServer temporal;
-  private static final ExecutionRecorder recorder = new ExecutionRecorder();
-  private static TestWorker worker;
-
-  @BeforeAll
-  static void startInfrastructure() {
-    kafka = new KafkaBroker();
-    temporal = new EmbeddedTemporalServer();
-    worker = new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
-  }
-
-  @AfterAll
-  static void stopInfrastructure() throws InterruptedException {
-    worker.close();
-    temporal.close();
-    kafka.close();
-  }
+  @RegisterExtension static final BridgeInfrastructure infra = new BridgeInfrastructure();
 
   @Test
   void tenThousandEventsWithTenPercentDuplicatesRunOneWorkflowPerDistinctEvent() throws Exception {
-    kafka.createTopic("dup.input", PARTITIONS);
-    kafka.createTopic("dup.dlq", 1);
+    infra.kafka().createTopic("dup.input", PARTITIONS);
+    infra.kafka().createTopic("dup.dlq", 1);
     BridgeApp.Setup setup =
         new BridgeApp.Setup(
-            kafka.bootstrapServers(), temporal.target(), "dup.input", "dup.dlq", "dup-group");
+            infra.kafka().bootstrapServers(),
+            infra.temporal().target(),
+            "dup.input",
+            "dup.dlq",
+            "dup-group");
     try (BridgeApp bridge = BridgeApp.start(setup)) {
       for (int i = 0; i < DISTINCT; i++) {
         publish(i);
@@ -61,13 +43,13 @@ class DuplicateEventsTest {
           publish(i); // right behind its original, in the same partition (same key)
         }
       }
-      kafka.flush();
-      await().atMost(Duration.ofMinutes(4)).until(() -> recorder.distinct() == DISTINCT);
+      infra.kafka().flush();
+      await().atMost(Duration.ofMinutes(4)).until(() -> infra.recorder().distinct() == DISTINCT);
 
       for (int i = 0; i < LATE_DUPLICATES; i++) {
         publish(i * (DISTINCT / LATE_DUPLICATES) + 1); // these workflows have all completed
       }
-      kafka.flush();
+      infra.kafka().flush();
 
       int records = DISTINCT + EARLY_DUPLICATES + LATE_DUPLICATES;
       await()
@@ -84,10 +66,10 @@ class DuplicateEventsTest {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
-                  assertThat(kafka.committed("dup-group", "dup.input"))
-                      .isEqualTo(kafka.endOffsets("dup.input", PARTITIONS)));
+                  assertThat(infra.kafka().committed("dup-group", "dup.input"))
+                      .isEqualTo(infra.kafka().endOffsets("dup.input", PARTITIONS)));
     }
-    Map<String, Integer> runs = recorder.runs();
+    Map<String, Integer> runs = infra.recorder().runs();
     assertThat(runs).hasSize(DISTINCT);
     assertThat(runs.values()).allMatch(count -> count == 1);
     assertThat(runs).containsKeys("payment-stripe:evt_0", "payment-stripe:evt_8999");
@@ -95,6 +77,6 @@ class DuplicateEventsTest {
 
   private static void publish(int i) {
     String eventId = "stripe:evt_" + i;
-    kafka.send("dup.input", Events.key(eventId), Events.bytes(eventId));
+    infra.kafka().send("dup.input", Events.key(eventId), Events.bytes(eventId));
   }
 }

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.bridge.support.BridgeApp;
+import io.paymentflow.bridge.support.BridgeInfrastructure;
 import io.paymentflow.bridge.support.Events;
-import io.paymentflow.bridge.support.ExecutionRecorder;
-import io.paymentflow.bridge.support.KafkaBroker;
-import io.paymentflow.bridge.support.TestWorker;
-import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
 import io.paymentflow.contracts.event.QuarantinedRecord;
-import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every kind of unreadable record, on both topics, becomes a DLQReviewWorkflow holding its raw
@@ -33,30 +28,13 @@ class PoisonRecordsTest {
   private static final byte[] LATIN1 =
       "{\"event_id\":\"caf\u00e9:1\"}".getBytes(StandardCharsets.ISO_8859_1);
 
-  private static KafkaBroker kafka;
-  private static EmbeddedTemporalServer temporal;
-  private static final ExecutionRecorder recorder = new ExecutionRecorder();
-  private static TestWorker worker;
-
-  @BeforeAll
-  static void startInfrastructure() {
-    kafka = new KafkaBroker();
-    temporal = new EmbeddedTemporalServer();
-    worker = new TestWorker(temporal.target(), TaskQueues.PAYMENT_PROCESSING, recorder);
-  }
-
-  @AfterAll
-  static void stopInfrastructure() throws InterruptedException {
-    worker.close();
-    temporal.close();
-    kafka.close();
-  }
+  @RegisterExtension static final BridgeInfrastructure infra = new BridgeInfrastructure();
 
   @Test
   void everyPoisonRecordIsReviewedWithItsBytesAndCoordinatesAndNothingBehindWaits()
       throws Exception {
-    kafka.createTopic(INPUT, 1);
-    kafka.createTopic(DLQ, 1);
+    infra.kafka().createTopic(INPUT, 1);
+    infra.kafka().createTopic(DLQ, 1);
     String oversized =
         "{\"event_id\":\"big:1\",\"padding\":\"" + "x".repeat(100_000) + "\"}"; // over 64 KB
     send(INPUT, Events.bytes("ok:first")); // 0
@@ -82,17 +60,21 @@ class PoisonRecordsTest {
     send(DLQ, LATIN1); // 2
     send(DLQ, utf8("not json")); // 3
     send(DLQ, utf8("{\"event_id\":\"dlq:4\",\"provider\":\"stripe\"}")); // 4
-    kafka.flush();
+    infra.kafka().flush();
 
     BridgeApp.Setup setup =
         new BridgeApp.Setup(
-            kafka.bootstrapServers(), temporal.target(), INPUT, DLQ, "poison-group");
+            infra.kafka().bootstrapServers(),
+            infra.temporal().target(),
+            INPUT,
+            DLQ,
+            "poison-group");
     try (BridgeApp bridge =
         BridgeApp.start(
             setup,
             "--temporal-worker.max-record-bytes=64KB",
             "--temporal-worker.oversized-prefix-bytes=1KB")) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> recorder.distinct() == 16);
+      await().atMost(Duration.ofSeconds(60)).until(() -> infra.recorder().distinct() == 16);
       assertThat(bridge.count("records.poison", "topic", INPUT)).isEqualTo(9);
       assertThat(bridge.count("records.poison", "topic", DLQ)).isEqualTo(3);
       assertThat(bridge.count("records.poison", "reason", "RECORD_TOO_LARGE")).isEqualTo(1);
@@ -100,15 +82,15 @@ class PoisonRecordsTest {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
-                assertThat(kafka.committed("poison-group", INPUT))
-                    .isEqualTo(kafka.endOffsets(INPUT, 1));
-                assertThat(kafka.committed("poison-group", DLQ))
-                    .isEqualTo(kafka.endOffsets(DLQ, 1));
+                assertThat(infra.kafka().committed("poison-group", INPUT))
+                    .isEqualTo(infra.kafka().endOffsets(INPUT, 1));
+                assertThat(infra.kafka().committed("poison-group", DLQ))
+                    .isEqualTo(infra.kafka().endOffsets(DLQ, 1));
               });
     }
 
-    assertThat(recorder.runs()).containsKeys("payment-ok:first", "payment-ok:last");
-    Map<String, QuarantinedRecord> reviews = recorder.reviews();
+    assertThat(infra.recorder().runs()).containsKeys("payment-ok:first", "payment-ok:last");
+    Map<String, QuarantinedRecord> reviews = infra.recorder().reviews();
     assertThat(reviews).hasSize(14);
     assertPoison(reviews, INPUT, 1, "INVALID_ENCODING", base64(LATIN1), PayloadEncoding.BASE64);
     assertPoison(reviews, INPUT, 2, "INVALID_JSON", "{\"event_id\":\"trunc:1\",\"amount_cents\":");
@@ -166,7 +148,7 @@ class PoisonRecordsTest {
   }
 
   private static void send(String topic, byte[] value) {
-    kafka.send(topic, null, value);
+    infra.kafka().send(topic, null, value);
   }
 
   private static byte[] utf8(String text) {

@@ -1,5 +1,7 @@
 package io.paymentflow.systemtest;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,26 +17,22 @@ final class Metrics {
 
   private Metrics() {}
 
-  static String scrape(int port) throws IOException, InterruptedException {
+  static String scrape(int port) {
     return get(port, "/actuator/prometheus").body();
   }
 
   /** One GET; a refused or dropped connection is tried again for a few seconds. */
-  static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+  static HttpResponse<String> get(int port, String path) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
             .build();
-    IOException last = null;
-    for (int attempt = 0; attempt < 10; attempt++) {
-      try {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        last = e;
-        Thread.sleep(500);
-      }
-    }
-    throw new IOException("GET " + request.uri() + " failed 10 times", last);
+    return await("GET " + request.uri())
+        .atMost(Duration.ofSeconds(5))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString()), response -> true);
   }
 
   /** The sum over all label sets of one metric, 0 when it is absent. */

@@ -1,11 +1,14 @@
 package io.paymentflow.bridge.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.support.BridgeApp;
 import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.KafkaBroker;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,9 +59,11 @@ final class BridgeRun implements AutoCloseable {
     kafka.flush();
     double acknowledgedBefore = acknowledged();
     long began = System.nanoTime();
-    while (acknowledged() < published) {
-      Thread.sleep(1);
-    }
+    await("the batch's starts acknowledged")
+        .atMost(Duration.ofMinutes(5))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> acknowledged() >= published);
     long elapsed = System.nanoTime() - began;
     int timed = (int) (published - acknowledgedBefore);
     System.err.printf("  bridge batch: %.0f records/s%n", timed / (elapsed / 1e9));
