@@ -1,9 +1,6 @@
 package io.paymentflow.persistence;
 
-import io.grpc.Server;
-import io.temporal.testserver.TestServer;
-import io.temporal.testserver.TestServer.PortBoundTestServer;
-import java.lang.reflect.Field;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,31 +13,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TemporalTestServer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-  private static PortBoundTestServer server;
-  private static String target;
+  private static EmbeddedTemporalServer server;
 
-  /** {@code localhost:<port>} of the shared server, started on first use. */
+  /** {@code host:port} of the shared server, started on first use. */
   static synchronized String target() {
     if (server == null) {
-      server = TestServer.createPortBoundServer(0);
-      target = "localhost:" + port(server);
+      server = new EmbeddedTemporalServer();
     }
-    return target;
+    return server.target();
   }
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestPropertyValues.of("spring.temporal.connection.target=" + target()).applyTo(context);
-  }
-
-  /** The SDK does not expose the port it bound for port 0; its gRPC server knows it. */
-  private static int port(PortBoundTestServer server) {
-    try {
-      Field grpcServer = PortBoundTestServer.class.getDeclaredField("outOfProcessServer");
-      grpcServer.setAccessible(true);
-      return ((Server) grpcServer.get(server)).getPort();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read the test server's port", e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.standin.Mode;
 import io.temporal.client.WorkflowClient;
@@ -38,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class InferenceWorkerApplicationTest {
 
   private static final InferenceStandIn STAND_IN = InferenceStandIn.start(0);
-  private static final TemporalTestServer TEMPORAL = TemporalTestServer.start();
+  private static final EmbeddedTemporalServer TEMPORAL = new EmbeddedTemporalServer();
   private static final String CALLER_QUEUE = "scoring-test";
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -63,7 +64,7 @@ class InferenceWorkerApplicationTest {
     }
 
     @Bean(destroyMethod = "close")
-    TemporalTestServer temporalTestServer() {
+    EmbeddedTemporalServer temporalServer() {
       return TEMPORAL;
     }
   }

@@ -27,19 +27,17 @@ final class LockDiagnostics {
 
   private LockDiagnostics() {}
 
-  static boolean disable(TestServicesStarter services) {
+  static void disable(TestServicesStarter services) {
     try {
       Object timer = read(services, "selfAdvancingTimer");
       Field events = timer.getClass().getDeclaredField("lockEvents");
       events.setAccessible(true);
       events.set(timer, new Forgetful<>());
-      return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.warn(
           "Could not turn off the in-JVM Temporal server's lock diagnostics ({}); it works, but"
               + " slows down as it ages",
           e.toString());
-      return false;
     }
   }
 

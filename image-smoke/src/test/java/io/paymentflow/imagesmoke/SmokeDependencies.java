@@ -1,7 +1,7 @@
 package io.paymentflow.imagesmoke;
 
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
-import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -30,8 +30,8 @@ final class SmokeDependencies implements AutoCloseable {
     kafka.afterPropertiesSet();
     started.push(kafka::destroy);
 
-    temporalPort = freePort();
-    TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort);
+    EmbeddedTemporalServer temporal = new EmbeddedTemporalServer();
+    temporalPort = temporal.port();
     started.push(temporal::close);
 
     standIn = InferenceStandIn.start(0);

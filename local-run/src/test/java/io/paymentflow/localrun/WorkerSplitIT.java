@@ -7,12 +7,12 @@ import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.WorkflowIds;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,8 +51,7 @@ class WorkerSplitIT {
     LocalPostgres postgres = new LocalPostgres("localhost", 5432, "payments", "payments");
     postgres.ensureReady();
     List<AppProcess> workers = new ArrayList<>();
-    try (TestServer.PortBoundTestServer temporal =
-            TestServer.createPortBoundServer(ports.temporal());
+    try (EmbeddedTemporalServer temporal = new EmbeddedTemporalServer(ports.temporal());
         InferenceStandIn standIn = InferenceStandIn.start(0)) {
       String target = "localhost:" + ports.temporal();
       Map<String, String> env = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package io.paymentflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paymentflow.workflow.support.PortBoundTemporal;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.ServerSocket;
@@ -28,8 +28,8 @@ class TemporalHealthIndicatorTest {
   }
 
   @Test
-  void upWhenTemporalAnswers() {
-    try (PortBoundTemporal temporal = new PortBoundTemporal()) {
+  void upWhenTemporalAnswers() throws Exception {
+    try (EmbeddedTemporalServer temporal = new EmbeddedTemporalServer()) {
       assertThat(check(temporal.target()).getStatus()).isEqualTo(Status.UP);
     }
   }

@@ -11,11 +11,11 @@ import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewOutcome;
+import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.workflow.review.QuarantineRecords;
 import io.paymentflow.workflow.support.Events;
 import io.paymentflow.workflow.support.FakeInference;
 import io.paymentflow.workflow.support.FakePersistence;
-import io.paymentflow.workflow.support.PortBoundTemporal;
 import io.paymentflow.workflow.support.TemporalFixture;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -51,7 +51,7 @@ class WorkflowWorkerApplicationTest {
       implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      PortBoundTemporal temporal = new PortBoundTemporal();
+      EmbeddedTemporalServer temporal = new EmbeddedTemporalServer();
       TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
           context, "spring.temporal.connection.target=" + temporal.target());
       ((DefaultListableBeanFactory) context.getBeanFactory())
