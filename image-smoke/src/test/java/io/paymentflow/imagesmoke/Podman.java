@@ -14,6 +14,9 @@ final class Podman {
 
   private static final long TIMEOUT_SECONDS = 180;
 
+  /** The runtime's launcher in every image (the base image's JAVA_HOME). */
+  private static final String JAVA = "/opt/java/openjdk/bin/java";
+
   private Podman() {}
 
   /**
@@ -36,12 +39,37 @@ final class Podman {
   }
 
   /**
-   * Starts a detached container hardened the way the Kubernetes manifests run it: host network, the
-   * non-root user, a read-only root filesystem with a tmpfs on /tmp, no capabilities, no privilege
-   * escalation, and a memory limit so the JVM sizes its heap from it as it does in a pod.
+   * Starts a detached container hardened the way the Kubernetes manifests run it (see {@link
+   * #hardened}), under the given OCI runtime.
    */
-  static void runHardened(String name, String image, Map<String, String> env) {
-    List<String> cmd = new ArrayList<>(List.of("podman", "run", "--detach", "--name", name));
+  static void runHardened(OciRuntime runtime, String name, String image, Map<String, String> env) {
+    List<String> cmd = hardened(runtime.name(), List.of("--detach", "--name", name));
+    env.forEach((k, v) -> cmd.addAll(List.of("--env", k + "=" + v)));
+    cmd.add(image);
+    ok(cmd);
+  }
+
+  /**
+   * Runs {@code java -version} from the image with exactly the flags of {@link #runHardened}: null
+   * when the runtime can run it, else what podman said.
+   */
+  static String probe(String runtime, String image) {
+    List<String> cmd = hardened(runtime, List.of("--rm", "--entrypoint", JAVA));
+    cmd.addAll(List.of(image, "-version"));
+    Result result = run(cmd);
+    return result.exitCode() == 0
+        ? null
+        : "exit " + result.exitCode() + ": " + result.output().strip();
+  }
+
+  /**
+   * {@code podman --runtime R run} with the pod's hardening: host network, the non-root user, a
+   * read-only root filesystem with a tmpfs on /tmp, no capabilities, no privilege escalation, and a
+   * memory limit so the JVM sizes its heap from it as it does in a pod.
+   */
+  private static List<String> hardened(String runtime, List<String> runOptions) {
+    List<String> cmd = new ArrayList<>(List.of("podman", "--runtime", runtime, "run"));
+    cmd.addAll(runOptions);
     cmd.addAll(List.of("--network", "host", "--read-only", "--tmpfs", "/tmp", "--user", "65532"));
     cmd.addAll(List.of("--cap-drop", "ALL", "--security-opt", "no-new-privileges"));
     cmd.addAll(List.of("--memory", "768m"));
@@ -49,9 +77,7 @@ final class Podman {
     // CAP_SYS_RESOURCE may grant (runc then fails with "error setting rlimits"); ask for modest
     // ones.
     cmd.addAll(List.of("--ulimit", "nofile=8192:8192", "--ulimit", "nproc=4096:4096"));
-    env.forEach((k, v) -> cmd.addAll(List.of("--env", k + "=" + v)));
-    cmd.add(image);
-    ok(cmd);
+    return cmd;
   }
 
   /** `podman inspect --format` on a container or (with {@code image}) an image. */

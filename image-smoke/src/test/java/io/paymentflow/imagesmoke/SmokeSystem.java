@@ -2,6 +2,8 @@ package io.paymentflow.imagesmoke;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,9 @@ final class SmokeSystem {
 
   static final SmokeDatabase DB = SmokeDatabase.fromEnvironment();
 
+  private static final List<String> images = new ArrayList<>();
   private static final List<RunningContainer> containers = new ArrayList<>();
+  private static OciRuntime runtime;
   private static SmokeDependencies deps;
   private static RuntimeException startFailure;
 
@@ -32,7 +36,7 @@ final class SmokeSystem {
 
   /** The dependencies, with the four containers ready; starts them on the first call. */
   static synchronized SmokeDependencies started() {
-    precondition(Podman.available(), "podman is not installed (apt-get install podman)");
+    precondition(Podman.available(), "podman is not installed (apt-get install podman runc)");
     List<Path> missing =
         SmokeApp.ALL.stream().map(app -> app.tar(ROOT)).filter(Files::notExists).toList();
     precondition(missing.isEmpty(), "no image tar " + missing + ": run images/build-images.sh");
@@ -50,6 +54,11 @@ final class SmokeSystem {
     return deps;
   }
 
+  /** The OCI runtime the containers run under, and why the other candidates were not used. */
+  static OciRuntime runtime() {
+    return runtime;
+  }
+
   static List<RunningContainer> containers() {
     return List.copyOf(containers);
   }
@@ -59,24 +68,29 @@ final class SmokeSystem {
     for (RunningContainer container : containers) {
       Podman.saveLogs(container.name(), LOGS.resolve(container.app().module() + ".log"));
       Podman.remove(container.name());
-      // Each run loads afresh: leaving images behind would pile up untagged ones on every rebuild.
-      Podman.removeImage(container.image());
     }
     containers.clear();
+    // Each run loads afresh: leaving images behind would pile up untagged ones on every rebuild.
+    images.forEach(Podman::removeImage);
+    images.clear();
     if (deps != null) {
       deps.close();
     }
   }
 
   private static void start() {
+    SmokeApp.ALL.forEach(app -> images.add(Podman.load(app.tar(ROOT))));
+    runtime = OciRuntime.select(images.get(0));
+    report(runtime.describe());
+    precondition(runtime.found(), runtime.describe());
     deps = new SmokeDependencies().start();
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    for (SmokeApp app : SmokeApp.ALL) {
-      String image = Podman.load(app.tar(ROOT));
+    for (int i = 0; i < SmokeApp.ALL.size(); i++) {
+      SmokeApp app = SmokeApp.ALL.get(i);
       int port = SmokeDependencies.freePort();
       String name = "pf-smoke-" + app.module() + "-" + suffix;
-      containers.add(new RunningContainer(app, image, name, port));
-      Podman.runHardened(name, image, app.environment(deps, DB, port));
+      containers.add(new RunningContainer(app, images.get(i), name, port));
+      Podman.runHardened(runtime, name, images.get(i), app.environment(deps, DB, port));
     }
     for (RunningContainer container : containers) {
       await(container.app().module() + " ready")
@@ -84,6 +98,17 @@ final class SmokeSystem {
           .pollInterval(Duration.ofSeconds(2))
           .failFast(container.name() + " exited; its log is in " + LOGS, () -> !container.running())
           .until(() -> container.health("readiness") == 200);
+    }
+  }
+
+  /** To the test's output and to a file beside the container logs, where CI prints it from. */
+  private static void report(String line) {
+    System.out.println("image smoke: " + line);
+    try {
+      Files.createDirectories(LOGS);
+      Files.writeString(LOGS.resolve("oci-runtime.txt"), line + System.lineSeparator());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
