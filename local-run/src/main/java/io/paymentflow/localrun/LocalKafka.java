@@ -7,16 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -72,7 +66,7 @@ public final class LocalKafka implements AutoCloseable {
     format(config, dataDirectory);
     LocalKafka kafka = new LocalKafka(port, config, dataDirectory, keepData);
     kafka.startBroker();
-    kafka.createTopics(partitions, topics);
+    Topics.ensure(kafka.bootstrapServers(), topics, partitions);
     return kafka;
   }
 
@@ -135,24 +129,6 @@ public final class LocalKafka implements AutoCloseable {
       System.err.printf(
           "Kafka broker on port %d did not stop within %d s; leaving it to the JVM's exit%n",
           port, STOP_TIMEOUT.toSeconds());
-    }
-  }
-
-  private void createTopics(int partitions, List<String> topics) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      for (String topic : topics) {
-        try {
-          admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create topic " + topic, e.getCause());
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,20 +1,33 @@
 package io.paymentflow.localrun;
 
+import io.paymentflow.embeddedpostgres.EmbeddedPostgres;
+import io.paymentflow.embeddedpostgres.TcpProbe;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds the PostgreSQL the local run writes to, and creates the {@code payments} database and role
- * when they are missing. Creation needs a superuser: the {@code postgres} operating-system account
- * through {@code runuser}/{@code sudo} (a stock Debian or Ubuntu install), which is how a developer
- * machine is usually set up.
+ * The PostgreSQL the local run writes to, and the {@code payments} database and role on it.
+ *
+ * <p>{@link #prepare} decides which server that is: the one the user configured, as it is; else the
+ * one already answering on {@code localhost:5432} (a system server, or an embedded one another run
+ * or the build left running); else an embedded server started here, from Maven artifacts, with its
+ * data under the run's work directory, kept across runs and stopped with the run.
+ *
+ * <p>Superuser work (creating the role, the suite's own roles) goes through the embedded server's
+ * superuser when the server is an embedded one, else through the {@code postgres} operating-system
+ * account with {@code runuser}/{@code sudo} (a stock Debian or Ubuntu install).
  */
-public final class LocalPostgres {
+public final class LocalPostgres implements AutoCloseable {
 
   static final String DATABASE = "payments";
 
@@ -22,12 +35,64 @@ public final class LocalPostgres {
   private final int port;
   private final String user;
   private final String password;
+  private final EmbeddedPostgres startedHere;
 
   public LocalPostgres(String host, int port, String user, String password) {
+    this(host, port, user, password, null);
+  }
+
+  private LocalPostgres(
+      String host, int port, String user, String password, EmbeddedPostgres startedHere) {
     this.host = host;
     this.port = port;
     this.user = user;
     this.password = password;
+    this.startedHere = startedHere;
+  }
+
+  /**
+   * The run's database, ready for {@code user} to log in; {@code out} gets one line saying which
+   * server it is (paths relative to {@code displayRoot}).
+   */
+  static LocalPostgres prepare(
+      PostgresSettings settings, Path embeddedBase, Path displayRoot, PrintStream out) {
+    if (settings.configured() || TcpProbe.accepts(settings.host(), settings.port())) {
+      LocalPostgres existing =
+          new LocalPostgres(settings.host(), settings.port(), settings.user(), settings.password());
+      existing.ensureReady();
+      out.println(
+          "PostgreSQL   "
+              + existing.jdbcUrl()
+              + (settings.configured()
+                  ? "  (configured)"
+                  : existing.embedded().isPresent()
+                      ? "  (embedded, already running)"
+                      : "  (already running)"));
+      return existing;
+    }
+    EmbeddedPostgres embedded = EmbeddedPostgres.start(embeddedBase, settings.port());
+    try {
+      embedded.ensureDatabase(DATABASE, settings.user(), settings.password());
+    } catch (RuntimeException e) {
+      embedded.stop();
+      throw e;
+    }
+    LocalPostgres started =
+        new LocalPostgres(
+            settings.host(), settings.port(), settings.user(), settings.password(), embedded);
+    out.println(
+        "PostgreSQL   "
+            + started.jdbcUrl()
+            + "  (embedded: no server answered on "
+            + settings.host()
+            + ":"
+            + settings.port()
+            + "; data in "
+            + (embedded.data().startsWith(displayRoot)
+                ? displayRoot.relativize(embedded.data())
+                : embedded.data())
+            + ")");
+    return started;
   }
 
   public String jdbcUrl() {
@@ -38,7 +103,7 @@ public final class LocalPostgres {
     return DriverManager.getConnection(jdbcUrl(), user, password);
   }
 
-  /** Ensures that {@code payments} can log in to database {@code payments}, or says why not. */
+  /** Ensures that {@code user} can log in to database {@code payments}, or says why not. */
   public void ensureReady() {
     try (Connection ignored = connect()) {
       return;
@@ -49,8 +114,9 @@ public final class LocalPostgres {
                 + host
                 + ":"
                 + port
-                + ".\n  Start it (Debian/Ubuntu: sudo pg_ctlcluster 15 main start) or point"
-                + " TEMPORAL_WORKER_POSTGRES_HOST / TEMPORAL_WORKER_POSTGRES_PORT at one.");
+                + ".\n  Start it (Debian/Ubuntu: sudo pg_ctlcluster 15 main start), point"
+                + " --postgres or TEMPORAL_WORKER_POSTGRES_HOST / TEMPORAL_WORKER_POSTGRES_PORT at"
+                + " one, or leave both unset and free localhost:5432 for the embedded server.");
       }
       // Wrong password, missing role or missing database: try to create them.
     }
@@ -75,9 +141,24 @@ public final class LocalPostgres {
     }
   }
 
+  /**
+   * The embedded server behind this address, when it is one (started here or by another process of
+   * this user): it can be stopped and started again, and its superuser reached.
+   */
+  public Optional<EmbeddedPostgres> embedded() {
+    if (startedHere != null) {
+      return Optional.of(startedHere);
+    }
+    return isLocal() ? EmbeddedPostgres.runningOn(port) : Optional.empty();
+  }
+
   private void createRoleAndDatabase() {
+    Optional<EmbeddedPostgres> embedded = embedded();
+    if (embedded.isPresent()) {
+      embedded.get().ensureDatabase(DATABASE, user, password);
+      return;
+    }
     String role = identifier(user);
-    String password = literal(this.password);
     boolean created =
         asSuperuser(
                 "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
@@ -85,7 +166,7 @@ public final class LocalPostgres {
                     + ") THEN CREATE ROLE "
                     + role
                     + " LOGIN PASSWORD "
-                    + password
+                    + literal(password)
                     + "; END IF; END $$;")
             && asSuperuser(
                 "SELECT 'CREATE DATABASE payments OWNER ' || quote_ident("
@@ -98,10 +179,22 @@ public final class LocalPostgres {
   }
 
   /**
-   * Runs SQL as the {@code postgres} superuser through {@code runuser} (as root) or {@code sudo};
-   * false when neither is possible.
+   * Runs SQL as a superuser: the embedded server's, else the {@code postgres} account through
+   * {@code runuser} (as root) or {@code sudo}; false when none is possible. For an embedded server
+   * the SQL must be plain statements (no psql meta-commands).
    */
   public boolean asSuperuser(String sql) {
+    Optional<EmbeddedPostgres> embedded = embedded();
+    if (embedded.isPresent()) {
+      try (Connection admin = embedded.get().connectAsSuperuser(DATABASE);
+          Statement statement = admin.createStatement()) {
+        statement.execute(sql);
+        return true;
+      } catch (SQLException e) {
+        System.out.println("  as superuser: " + e.getMessage());
+        return false;
+      }
+    }
     for (List<String> asPostgres :
         List.of(
             List.of("runuser", "-u", "postgres", "--"), List.of("sudo", "-n", "-u", "postgres"))) {
@@ -112,6 +205,14 @@ public final class LocalPostgres {
     return false;
   }
 
+  /** Stops the embedded server this run started; a server found running is left as it was. */
+  @Override
+  public void close() {
+    if (startedHere != null) {
+      startedHere.stop();
+    }
+  }
+
   static String literal(String value) {
     return "'" + value.replace("'", "''") + "'";
   }
@@ -120,8 +221,12 @@ public final class LocalPostgres {
     return '"' + value.replace("\"", "\"\"") + '"';
   }
 
+  private boolean isLocal() {
+    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
+  }
+
   private boolean runPsql(List<String> asPostgres, String sql) {
-    List<String> command = new java.util.ArrayList<>(asPostgres);
+    List<String> command = new ArrayList<>(asPostgres);
     command.addAll(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-p", "" + port));
     try {
       Process psql = new ProcessBuilder(command).redirectErrorStream(true).start();

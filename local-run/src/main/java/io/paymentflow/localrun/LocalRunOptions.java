@@ -7,20 +7,19 @@ import java.util.Map;
 /**
  * What {@code run-local} was asked to do.
  *
- * @param temporalTarget an existing Temporal server to use instead of the in-JVM one, or null
+ * @param external the services the user runs instead of the local ones
+ * @param postgres where PostgreSQL is and how the apps log in
  * @param events how many demo events to publish; 0 publishes none
  * @param rate demo events per second
  * @param keepRunning whether to keep the system up after the demo (until Ctrl-C)
+ * @param topicSuffix appended to both topic names; empty for the contract's names
  */
 public record LocalRunOptions(
     Path repositoryRoot,
     Path workDirectory,
     Ports ports,
-    String temporalTarget,
-    String postgresHost,
-    int postgresPort,
-    String postgresUser,
-    String postgresPassword,
+    External external,
+    PostgresSettings postgres,
     int partitions,
     int events,
     int rate,
@@ -28,26 +27,47 @@ public record LocalRunOptions(
     Duration drainTimeout,
     String topicSuffix) {
 
+  /**
+   * Services to use instead of starting local ones; a null field means "start it here".
+   *
+   * @param temporal host:port of a Temporal frontend
+   * @param kafka bootstrap servers of a Kafka cluster
+   * @param inferenceUrl base URL of an inference service (CONTRACTS section 6)
+   */
+  public record External(String temporal, String kafka, String inferenceUrl) {
+
+    static final External NONE = new External(null, null, null);
+  }
+
   static final String USAGE =
       """
-      Usage: ./run-local [--events=N] [--rate=N] [--exit-after-demo] [--temporal=host:port]
-                         [--partitions=N] [--drain-timeout=PT5M]
+      Usage: ./run-local [--events=N] [--rate=N] [--exit-after-demo] [--partitions=N]
+                         [--temporal=host:port] [--kafka=host:port] [--inference=URL]
+                         [--postgres=host:port] [--drain-timeout=PT5M] [--ephemeral-ports]
         --events           demo events to publish (default 1000; 0 = none)
         --rate             demo events per second (default 200)
         --exit-after-demo  stop everything once the demo is reconciled (default: keep running)
-        --temporal         use this Temporal server instead of the in-JVM one
-                           (also TEMPORAL_WORKER_TEMPORAL_HOST)
         --partitions       partitions of each topic (default 4)
         --drain-timeout    how long the demo waits for every event to land (default PT5M)
         --ephemeral-ports  listen on free ports instead of the contract's (a second system beside one)
-      PostgreSQL is expected at TEMPORAL_WORKER_POSTGRES_HOST:TEMPORAL_WORKER_POSTGRES_PORT
-      (default localhost:5432).
+      Your own services instead of the local ones (each also from its contract variable):
+        --temporal         a Temporal server              (TEMPORAL_WORKER_TEMPORAL_HOST)
+        --kafka            a Kafka cluster; the topics are created when missing
+                                                          (TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS)
+        --inference        an inference service            (TEMPORAL_WORKER_INFERENCE_SERVICE_URL)
+        --postgres         a PostgreSQL server             (TEMPORAL_WORKER_POSTGRES_HOST, _PORT;
+                           log in with TEMPORAL_WORKER_POSTGRES_USER/_PASSWORD, default payments)
+      Without --postgres, the server on localhost:5432 is used when one answers; otherwise an
+      embedded PostgreSQL starts there, with its data kept in .local-run/postgres.
       """;
 
   /** Parses {@code --name=value} options; an unknown option is an error, not ignored. */
   public static LocalRunOptions parse(String[] args, Map<String, String> env) {
     Path root = Path.of(env.getOrDefault("PAYMENTFLOW_HOME", ".")).toAbsolutePath().normalize();
     String temporal = blankToNull(env.get("TEMPORAL_WORKER_TEMPORAL_HOST"));
+    String kafka = blankToNull(env.get("TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS"));
+    String inference = blankToNull(env.get("TEMPORAL_WORKER_INFERENCE_SERVICE_URL"));
+    PostgresSettings postgres = PostgresSettings.fromEnvironment(env);
     int events = 1000;
     int rate = 200;
     int partitions = 4;
@@ -63,6 +83,9 @@ public record LocalRunOptions(
         case "--rate" -> rate = Integer.parseInt(value);
         case "--exit-after-demo" -> keepRunning = !Boolean.parseBoolean(value);
         case "--temporal" -> temporal = blankToNull(value);
+        case "--kafka" -> kafka = blankToNull(value);
+        case "--inference" -> inference = blankToNull(value);
+        case "--postgres" -> postgres = postgres.at(value);
         case "--partitions" -> partitions = Integer.parseInt(value);
         case "--drain-timeout" -> drainTimeout = Duration.parse(value);
         case "--ephemeral-ports" -> ephemeralPorts = Boolean.parseBoolean(value);
@@ -78,12 +101,8 @@ public record LocalRunOptions(
             root,
             root.resolve(".local-run"),
             Ports.defaults(),
-            temporal,
-            env.getOrDefault("TEMPORAL_WORKER_POSTGRES_HOST", "localhost"),
-            Integer.parseInt(env.getOrDefault("TEMPORAL_WORKER_POSTGRES_PORT", "5432")),
-            env.getOrDefault("TEMPORAL_WORKER_POSTGRES_USER", "payments"),
-            // A local-only default; deployments take the password from a Secret.
-            env.getOrDefault("TEMPORAL_WORKER_POSTGRES_PASSWORD", "payments"),
+            new External(temporal, kafka, inference),
+            postgres,
             partitions,
             events,
             rate,
@@ -100,18 +119,15 @@ public record LocalRunOptions(
    * The same run on free ports in its own work directory, with topics of its own: for tests beside
    * a running system. Quarantine rows are keyed by Kafka coordinates, which a fresh broker hands
    * out again from offset 0; topics unique to the run keep one run's rows from standing for
-   * another's.
+   * another's. PostgreSQL is shared: rows are told apart by their ids and topics.
    */
   public LocalRunOptions onEphemeralPorts(Path work) {
     return new LocalRunOptions(
         repositoryRoot,
         work,
         Ports.ephemeral(),
-        temporalTarget,
-        postgresHost,
-        postgresPort,
-        postgresUser,
-        postgresPassword,
+        external,
+        postgres,
         partitions,
         events,
         rate,
@@ -122,15 +138,17 @@ public record LocalRunOptions(
 
   /** The same run with another Temporal server, e.g. a real one the reliability suite restarts. */
   public LocalRunOptions withTemporalTarget(String target) {
+    return withExternal(new External(target, external.kafka(), external.inferenceUrl()));
+  }
+
+  /** The same run with other external services. */
+  public LocalRunOptions withExternal(External services) {
     return new LocalRunOptions(
         repositoryRoot,
         workDirectory,
         ports,
-        target,
-        postgresHost,
-        postgresPort,
-        postgresUser,
-        postgresPassword,
+        services,
+        postgres,
         partitions,
         events,
         rate,
@@ -145,11 +163,8 @@ public record LocalRunOptions(
         repositoryRoot,
         workDirectory,
         ports,
-        temporalTarget,
-        postgresHost,
-        postgresPort,
-        user,
-        password,
+        external,
+        postgres.as(user, password),
         partitions,
         events,
         rate,
@@ -159,18 +174,20 @@ public record LocalRunOptions(
   }
 
   public String temporalAddress() {
-    return temporalTarget != null ? temporalTarget : "localhost:" + ports.temporal();
+    return external.temporal() != null ? external.temporal() : "localhost:" + ports.temporal();
   }
 
   public String kafkaBootstrap() {
-    return "localhost:" + ports.kafka();
+    return external.kafka() != null ? external.kafka() : "localhost:" + ports.kafka();
   }
 
   public String inferenceUrl() {
-    return "http://localhost:" + ports.inference();
+    return external.inferenceUrl() != null
+        ? external.inferenceUrl()
+        : "http://localhost:" + ports.inference();
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
 

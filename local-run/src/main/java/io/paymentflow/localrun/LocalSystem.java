@@ -35,7 +35,7 @@ public final class LocalSystem implements AutoCloseable {
   private final PrintStream out;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Map<String, AppProcess> apps = new LinkedHashMap<>();
-  private final LocalPostgres postgres;
+  private LocalPostgres postgres;
   private LocalKafka kafka;
   private InferenceStandIn standIn;
   private boolean closed;
@@ -43,38 +43,39 @@ public final class LocalSystem implements AutoCloseable {
   public LocalSystem(LocalRunOptions options, PrintStream out) {
     this.options = options;
     this.out = out;
-    this.postgres =
-        new LocalPostgres(
-            options.postgresHost(),
-            options.postgresPort(),
-            options.postgresUser(),
-            options.postgresPassword());
   }
 
   /** Starts every part and returns once each app reports ready. */
   public synchronized LocalSystem start() {
-    out.println("PostgreSQL   " + postgres.jdbcUrl());
-    postgres.ensureReady();
+    postgres =
+        LocalPostgres.prepare(
+            options.postgres(),
+            options.workDirectory().resolve("postgres"),
+            options.repositoryRoot(),
+            out);
+    started.push(postgres);
 
-    kafka =
-        LocalKafka.start(
-            options.ports().kafka(),
-            options.workDirectory().resolve("kafka"),
-            options.partitions(),
-            List.of(inputTopic(), dlqTopic()),
-            // The CLI keeps its broker's data across runs, so offsets (the quarantine rows' keys)
-            // keep growing like in production; a test run's topics are its own and go with it.
-            options.topicSuffix().isEmpty());
-    started.push(kafka);
-    out.println(
-        "Kafka        "
-            + options.kafkaBootstrap()
-            + "  topics "
-            + inputTopic()
-            + ", "
-            + dlqTopic());
+    if (options.external().kafka() == null) {
+      kafka =
+          LocalKafka.start(
+              options.ports().kafka(),
+              options.workDirectory().resolve("kafka"),
+              options.partitions(),
+              List.of(inputTopic(), dlqTopic()),
+              // The CLI keeps its broker's data across runs, so offsets (the quarantine rows'
+              // keys) keep growing like in production; a test run's topics are its own and go
+              // with it.
+              options.topicSuffix().isEmpty());
+      started.push(kafka);
+      out.println(
+          "Kafka        " + options.kafkaBootstrap() + "  (in-JVM broker)  topics " + topics());
+    } else {
+      Topics.ensure(
+          options.kafkaBootstrap(), List.of(inputTopic(), dlqTopic()), options.partitions());
+      out.println("Kafka        " + options.kafkaBootstrap() + "  (external)  topics " + topics());
+    }
 
-    if (options.temporalTarget() == null) {
+    if (options.external().temporal() == null) {
       EmbeddedTemporalServer temporal = new EmbeddedTemporalServer(options.ports().temporal());
       started.push(temporal);
       out.println("Temporal     " + options.temporalAddress() + "  (in-JVM server)");
@@ -82,9 +83,13 @@ public final class LocalSystem implements AutoCloseable {
       out.println("Temporal     " + options.temporalAddress() + "  (external)");
     }
 
-    standIn = InferenceStandIn.start(options.ports().inference());
-    started.push(standIn::close);
-    out.println("Inference    " + options.inferenceUrl() + "  (deterministic stand-in)");
+    if (options.external().inferenceUrl() == null) {
+      standIn = InferenceStandIn.start(options.ports().inference());
+      started.push(standIn::close);
+      out.println("Inference    " + options.inferenceUrl() + "  (deterministic stand-in)");
+    } else {
+      out.println("Inference    " + options.inferenceUrl() + "  (external)");
+    }
 
     for (String module : APPS) {
       startApp(module);
@@ -136,6 +141,10 @@ public final class LocalSystem implements AutoCloseable {
     return app;
   }
 
+  private String topics() {
+    return inputTopic() + ", " + dlqTopic();
+  }
+
   /** The contract's input topic, with the run's suffix when it has one. */
   public String inputTopic() {
     return INPUT_TOPIC + options.topicSuffix();
@@ -150,6 +159,7 @@ public final class LocalSystem implements AutoCloseable {
     return apps.get(module);
   }
 
+  /** The local stand-in; null when the run uses an external inference service. */
   public InferenceStandIn standIn() {
     return standIn;
   }
@@ -158,6 +168,7 @@ public final class LocalSystem implements AutoCloseable {
     return postgres;
   }
 
+  /** The in-JVM broker; null when the run uses an external Kafka. */
   public LocalKafka kafka() {
     return kafka;
   }
@@ -190,10 +201,11 @@ public final class LocalSystem implements AutoCloseable {
       case "activity-worker-inference" ->
           env.put("TEMPORAL_WORKER_INFERENCE_SERVICE_URL", options.inferenceUrl());
       case "activity-worker-db" -> {
-        env.put("TEMPORAL_WORKER_POSTGRES_HOST", options.postgresHost());
-        env.put("TEMPORAL_WORKER_POSTGRES_PORT", Integer.toString(options.postgresPort()));
-        env.put("TEMPORAL_WORKER_POSTGRES_USER", options.postgresUser());
-        env.put("TEMPORAL_WORKER_POSTGRES_PASSWORD", options.postgresPassword());
+        PostgresSettings db = options.postgres();
+        env.put("TEMPORAL_WORKER_POSTGRES_HOST", db.host());
+        env.put("TEMPORAL_WORKER_POSTGRES_PORT", Integer.toString(db.port()));
+        env.put("TEMPORAL_WORKER_POSTGRES_USER", db.user());
+        env.put("TEMPORAL_WORKER_POSTGRES_PASSWORD", db.password());
       }
       default -> {}
     }

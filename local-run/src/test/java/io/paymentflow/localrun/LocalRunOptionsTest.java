@@ -36,6 +36,43 @@ class LocalRunOptionsTest {
   }
 
   @Test
+  void ownServicesReplaceTheLocalOnesFromOptionsOrTheContractVariables() {
+    LocalRunOptions fromOptions =
+        LocalRunOptions.parse(
+            new String[] {
+              "--kafka=kafka.internal:9093",
+              "--inference=http://ml.internal:8000",
+              "--postgres=db.internal:6432"
+            },
+            Map.of());
+    LocalRunOptions fromEnvironment =
+        LocalRunOptions.parse(
+            new String[0],
+            Map.of(
+                "TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS", "kafka.internal:9093",
+                "TEMPORAL_WORKER_INFERENCE_SERVICE_URL", "http://ml.internal:8000",
+                "TEMPORAL_WORKER_POSTGRES_HOST", "db.internal",
+                "TEMPORAL_WORKER_POSTGRES_PORT", "6432"));
+
+    for (LocalRunOptions options : java.util.List.of(fromOptions, fromEnvironment)) {
+      assertThat(options.kafkaBootstrap()).isEqualTo("kafka.internal:9093");
+      assertThat(options.inferenceUrl()).isEqualTo("http://ml.internal:8000");
+      assertThat(options.postgres().host()).isEqualTo("db.internal");
+      assertThat(options.postgres().port()).isEqualTo(6432);
+      assertThat(options.postgres().configured()).isTrue();
+    }
+  }
+
+  @Test
+  void withoutAConfiguredServerPostgresIsLocalhost5432AndMayBeEmbedded() {
+    PostgresSettings postgres = LocalRunOptions.parse(new String[0], Map.of()).postgres();
+
+    assertThat(postgres.host()).isEqualTo("localhost");
+    assertThat(postgres.port()).isEqualTo(5432);
+    assertThat(postgres.configured()).isFalse();
+  }
+
+  @Test
   void unknownOptionIsRefused() {
     assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--evnts=5"}, Map.of()))
         .isInstanceOf(LocalRunOptions.UsageException.class)

@@ -25,11 +25,12 @@ class DatabaseOutageIT {
 
   @Test
   void databaseDownForSixtySecondsLosesAndDoublesNothing(LocalSystem system) throws Exception {
+    ServerSwitch server = ServerSwitch.of(system);
     assumeTrue(
-        pgCtlCluster("status"),
-        "cannot control the PostgreSQL cluster "
+        server != null,
+        "the PostgreSQL server is neither embedded nor the Debian cluster "
             + CLUSTER
-            + " with pg_ctlcluster (needs Debian's postgresql-common and root): skipping the"
+            + " that pg_ctlcluster controls (needs postgresql-common and root): skipping the"
             + " database outage scenario");
     Scenario scenario = new Scenario("PostgreSQL stopped for 60 s mid-stream", system);
     scenario.run(
@@ -39,14 +40,53 @@ class DatabaseOutageIT {
         s -> {
           s.hold(Duration.ofSeconds(1));
           try {
-            pgCtlCluster("stop", "-m", "fast");
+            server.stop();
             s.fault("PostgreSQL stopped");
             s.hold(Duration.ofSeconds(60));
           } finally {
-            pgCtlCluster("start");
+            server.start();
             s.fault("PostgreSQL started");
           }
         });
+  }
+
+  /** Stops and starts the server the system writes to. */
+  private interface ServerSwitch {
+    void stop();
+
+    void start();
+
+    /** The embedded server when it is one, else the Debian cluster, else null. */
+    static ServerSwitch of(LocalSystem system) {
+      var embedded = system.postgres().embedded();
+      if (embedded.isPresent()) {
+        return new ServerSwitch() {
+          @Override
+          public void stop() {
+            embedded.get().stop();
+          }
+
+          @Override
+          public void start() {
+            embedded.get().restart();
+          }
+        };
+      }
+      if (!pgCtlCluster("status")) {
+        return null;
+      }
+      return new ServerSwitch() {
+        @Override
+        public void stop() {
+          pgCtlCluster("stop", "-m", "fast");
+        }
+
+        @Override
+        public void start() {
+          pgCtlCluster("start");
+        }
+      };
+    }
   }
 
   private static boolean pgCtlCluster(String action, String... options) {

@@ -1,7 +1,9 @@
 package io.paymentflow.systemtest;
 
+import io.paymentflow.localrun.LocalPostgres;
 import io.paymentflow.localrun.LocalRunOptions;
 import io.paymentflow.localrun.LocalSystem;
+import io.paymentflow.localrun.PostgresSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -117,12 +119,8 @@ final class RunningSystem implements ParameterResolver {
     static SuiteSecrets create(LocalRunOptions options) {
       String user = "paymentflow_suite";
       String password = "pw-" + UUID.randomUUID();
-      var admin =
-          new io.paymentflow.localrun.LocalPostgres(
-              options.postgresHost(),
-              options.postgresPort(),
-              options.postgresUser(),
-              options.postgresPassword());
+      PostgresSettings db = options.postgres();
+      var admin = new LocalPostgres(db.host(), db.port(), db.user(), db.password());
       admin.ensureReady();
       // A member of the payments role: it owns nothing, it inherits the schema owner's rights.
       boolean created =
@@ -132,7 +130,7 @@ final class RunningSystem implements ParameterResolver {
                   + "') THEN CREATE ROLE "
                   + user
                   + " LOGIN IN ROLE "
-                  + options.postgresUser()
+                  + db.user()
                   + "; END IF; END $$; ALTER ROLE "
                   + user
                   + " PASSWORD '"
@@ -140,11 +138,11 @@ final class RunningSystem implements ParameterResolver {
                   + "'; ALTER ROLE "
                   + user
                   + " SET role "
-                  + options.postgresUser()
+                  + db.user()
                   + ";");
       return created
           ? new SuiteSecrets(user, password, true)
-          : new SuiteSecrets(options.postgresUser(), options.postgresPassword(), false);
+          : new SuiteSecrets(db.user(), db.password(), false);
     }
   }
 }
