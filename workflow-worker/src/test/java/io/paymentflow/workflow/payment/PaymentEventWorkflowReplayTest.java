@@ -75,7 +75,11 @@ class PaymentEventWorkflowReplayTest {
             "payment-succeeded.json",
             "payment-failed.json",
             "payment-degraded.json",
+            "payment-three-enrichments.json",
+            "payment-persist-rejected.json",
             "review-reprocess.json",
-            "review-expired.json");
+            "review-expired.json",
+            "review-child-exists.json",
+            "review-decision-races-timer.json");
   }
 }

@@ -5,6 +5,7 @@ import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
 import io.paymentflow.contracts.review.ReviewDecision;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,7 @@ public final class FakePersistence implements PersistenceActivities {
   private final List<Review> reviews = new CopyOnWriteArrayList<>();
   private final AtomicInteger persistAttempts = new AtomicInteger();
   private volatile int failuresBeforeSuccess;
+  private volatile boolean rejectPersist;
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   public void reset() {
@@ -31,7 +33,16 @@ public final class FakePersistence implements PersistenceActivities {
     reviews.clear();
     persistAttempts.set(0);
     failuresBeforeSuccess = 0;
+    rejectPersist = false;
     gate = new CountDownLatch(0);
+  }
+
+  /**
+   * Every {@code persistPaymentEvent} fails for good, as the database worker reports a row that
+   * PostgreSQL refuses: a non-retryable failure of type PermanentDataError.
+   */
+  public void rejectPersist() {
+    rejectPersist = true;
   }
 
   /** The next {@code count} attempts of {@code persistPaymentEvent} fail as a database error. */
@@ -75,6 +86,12 @@ public final class FakePersistence implements PersistenceActivities {
       gate.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (rejectPersist) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "PostgreSQL rejected the data (SQLState 22021): invalid byte sequence for encoding"
+              + " \"UTF8\": 0x00",
+          "PermanentDataError");
     }
     if (attempt <= failuresBeforeSuccess) {
       throw new IllegalStateException("database unavailable (attempt " + attempt + ")");

@@ -1,5 +1,8 @@
 package io.paymentflow.workflow.support;
 
+import static org.awaitility.Awaitility.await;
+
+import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.payment.WorkflowIds;
@@ -7,13 +10,21 @@ import io.paymentflow.contracts.review.DLQReviewWorkflow;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.contracts.review.ReviewOutcome;
+import io.paymentflow.workflow.WorkflowRegistration;
 import io.paymentflow.workflow.review.QuarantineRecords;
 import io.paymentflow.workflow.support.FakeInference.Mode;
+import io.paymentflow.workflow.validation.ValidationActivitiesImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records the histories that {@code WorkflowReplayTest} replays, from the workflows as they are
@@ -24,16 +35,20 @@ import java.nio.file.Path;
  * <pre>
  * ./mvnw -B -q -f workflow-worker/pom.xml test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.paymentflow.workflow.support.RecordHistories \
- *   -Dexec.args=workflow-worker/src/test/resources/histories
+ *   -Dexec.args="workflow-worker/src/test/resources/histories 127.0.0.1:17233"
  * </pre>
+ *
+ * <p>The second argument, a real Temporal server (tools/temporal-server/run.sh), is needed only for
+ * the history of a decision racing the review window.
  */
 public final class RecordHistories {
 
   private RecordHistories() {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: RecordHistories <output directory>");
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length < 1 || args.length > 2) {
+      throw new IllegalArgumentException(
+          "usage: RecordHistories <output directory> [<host:port of a real Temporal server>]");
     }
     Path out = Files.createDirectories(Path.of(args[0]));
     try (TemporalFixture temporal = new TemporalFixture()) {
@@ -47,6 +62,19 @@ public final class RecordHistories {
       temporal.inference.mode(FakeInference.CHURN, Mode.NON_RETRYABLE_FAILURE);
       record(temporal, out, "payment-degraded", Events.payment("stripe:evt_hist_degraded").build());
       temporal.reset();
+      // A successful charge of a failed subscription, with a customer: all three enrichments run.
+      record(
+          temporal,
+          out,
+          "payment-three-enrichments",
+          Events.payment("stripe:evt_hist_three")
+              .eventType("subscription.charge_failed")
+              .status("succeeded")
+              .build());
+      temporal.persistence.rejectPersist();
+      recordFailing(
+          temporal, out, "payment-persist-rejected", Events.payment("stripe:evt_hist_rej").build());
+      temporal.reset();
 
       // Expiry first: the test server stops skipping time once an abandoned child has completed.
       review(temporal, out, "review-expired", null, 8);
@@ -57,6 +85,18 @@ public final class RecordHistories {
           "review-reprocess",
           new ReviewDecision(Resolution.REPROCESS, "alice", corrected),
           7);
+      // The corrected event's workflow exists already (the event was processed once).
+      PaymentEvent processed = Events.payment("stripe:evt_hist_processed").build();
+      temporal.newPayment(processed.eventId()).process(processed);
+      review(
+          temporal,
+          out,
+          "review-child-exists",
+          new ReviewDecision(Resolution.REPROCESS, "bob", processed),
+          9);
+    }
+    if (args.length == 2) {
+      reviewRacingTheWindow(args[1], out, "review-decision-races-timer");
     }
     System.exit(0);
   }
@@ -65,6 +105,71 @@ public final class RecordHistories {
       throws IOException {
     temporal.newPayment(event.eventId()).process(event);
     write(temporal, out, name, WorkflowIds.payment(event.eventId()));
+  }
+
+  /** A workflow that ends FAILED; its history is written all the same. */
+  private static void recordFailing(
+      TemporalFixture temporal, Path out, String name, PaymentEvent event) throws IOException {
+    try {
+      temporal.newPayment(event.eventId()).process(event);
+      throw new IllegalStateException(name + " was expected to fail");
+    } catch (WorkflowFailedException expected) {
+      write(temporal, out, name, WorkflowIds.payment(event.eventId()));
+    }
+  }
+
+  /**
+   * A decision that reaches the workflow in the same workflow task as its review window's timer:
+   * with no worker polling, the window passes and the signal arrives; then a new worker picks up
+   * one workflow task holding both. On a real server (the test server never moves a task off a
+   * stopped worker's sticky queue, the real one does after its sticky timeout), with a short
+   * window: the window's length does not matter on replay.
+   */
+  private static void reviewRacingTheWindow(String target, Path out, String name)
+      throws IOException, InterruptedException {
+    Duration window = Duration.ofSeconds(2);
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    FakePersistence persistence = new FakePersistence();
+    KafkaCoordinates readAt =
+        new KafkaCoordinates("payments.validation.dlq", 0, System.currentTimeMillis());
+    String workflowId = WorkflowIds.review(null, readAt);
+    WorkerFactory first = workers(client, window, persistence);
+    WorkflowClient.start(
+        client.newWorkflowStub(DLQReviewWorkflow.class, TemporalFixture.bridgeOptions(workflowId))
+            ::review,
+        QuarantineRecords.unparseable(readAt));
+    DLQReviewWorkflow review = client.newWorkflowStub(DLQReviewWorkflow.class, workflowId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_review".equals(review.status()));
+    first.shutdownNow();
+    first.awaitTermination(10, TimeUnit.SECONDS);
+    // The window's timer fires with no worker; then the decision arrives; both wait for a worker.
+    Thread.sleep(window.plusSeconds(1).toMillis());
+    review.decide(new ReviewDecision(Resolution.DISCARD, "carol", null));
+    // Past the sticky queue's schedule-to-start timeout, the task is on the normal queue.
+    Thread.sleep(Duration.ofSeconds(7).toMillis());
+    WorkerFactory second = workers(client, window, persistence);
+    WorkflowStub.fromTyped(review).getResult(ReviewOutcome.class);
+    String json = client.fetchHistory(workflowId).toJson(true);
+    Files.writeString(out.resolve(name + ".json"), json);
+    System.out.println("Wrote " + out.resolve(name + ".json"));
+    second.shutdownNow();
+    service.shutdownNow();
+  }
+
+  private static WorkerFactory workers(
+      WorkflowClient client, Duration window, FakePersistence persistence) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkflowRegistration.register(
+        factory.newWorker(TaskQueues.PAYMENT_PROCESSING),
+        TemporalFixture.workflowOptions(),
+        window,
+        new ValidationActivitiesImpl(TemporalFixture.defaultRules()));
+    factory.newWorker(TaskQueues.PERSISTENCE).registerActivitiesImplementations(persistence);
+    factory.start();
+    return factory;
   }
 
   private static void review(
