@@ -44,9 +44,9 @@ public final class EndToEndBenchmark {
       runOptions = runOptions.withTemporalTarget(options.get("temporal"));
     }
     String server =
-        runOptions.temporalTarget() == null
+        runOptions.external().temporal() == null
             ? "in-JVM Temporal test server"
-            : "Temporal at " + runOptions.temporalTarget();
+            : "Temporal at " + runOptions.external().temporal();
 
     try (LocalSystem system = new LocalSystem(runOptions, System.out).start()) {
       LoadStep step = new LoadStep(system);
