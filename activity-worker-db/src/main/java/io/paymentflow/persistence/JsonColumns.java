@@ -2,6 +2,7 @@ package io.paymentflow.persistence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.temporal.failure.ApplicationFailure;
@@ -24,8 +25,24 @@ class JsonColumns {
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
           .build();
 
+  /** Every non-ASCII character as a JSON unicode escape: text that holds any string exactly. */
+  private final ObjectMapper asciiMapper =
+      JsonMapper.builder()
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          .build();
+
   /** The JSON text of {@code value}, or null for null (SQL NULL, not JSON null). */
   String write(Object value) {
+    return write(mapper, value);
+  }
+
+  /** Like {@link #write}, in ASCII only, for text columns that must hold the value exactly. */
+  String writeAscii(Object value) {
+    return write(asciiMapper, value);
+  }
+
+  private static String write(ObjectMapper mapper, Object value) {
     if (value == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.paymentflow.persistence;
 
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.StorableTimestamp;
 import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.RetryStrategy;
@@ -54,8 +55,7 @@ record PaymentEventRow(
   static PaymentEventRow of(EnrichedPaymentEvent enriched, JsonColumns json) {
     RowChecks.require(enriched != null && enriched.event() != null, "the event is missing");
     PaymentEvent e = enriched.event();
-    RowChecks.eventId(e.eventId());
-    RowChecks.currency(e.currency());
+    RowChecks.storable(enriched);
     FraudScore fraud = enriched.fraudScore();
     RetryStrategy retry = enriched.retryStrategy();
     ChurnPrediction churn = enriched.churnPrediction();
@@ -93,8 +93,8 @@ record PaymentEventRow(
         validation == null ? null : json.write(validation.warnings()),
         json.write(enriched.enrichmentErrors()),
         json.write(e.metadata()),
-        Timestamps.parse("provider_created_at", e.providerCreatedAt()),
-        Timestamps.parse("processed_at", e.processedAt()),
+        StorableTimestamp.parse(e.providerCreatedAt()),
+        StorableTimestamp.parse(e.processedAt()),
         e.schemaVersion());
   }
 }

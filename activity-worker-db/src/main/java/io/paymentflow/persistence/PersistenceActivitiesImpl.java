@@ -4,6 +4,7 @@ import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Supplier;
@@ -73,6 +74,23 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
         () -> {
           if (!quarantine.recordReview(readAt, decision)) {
             // persistQuarantine runs before any review, so the row is late, not absent: retry.
+            throw ApplicationFailure.newFailure(
+                "no quarantine row for the record read at " + readAt,
+                PersistenceFailures.QUARANTINE_ROW_MISSING);
+          }
+          return WriteOutcome.UPDATED;
+        });
+  }
+
+  @Override
+  public void recordReprocessOutcome(KafkaCoordinates readAt, ReprocessOutcome outcome) {
+    RowChecks.require(readAt != null && readAt.topic() != null, "no quarantine row coordinates");
+    RowChecks.require(outcome != null && outcome.code() != null, "the outcome has no code");
+    write(
+        WriteMetrics.QUARANTINE,
+        WriteMetrics.RECORD_REPROCESS_OUTCOME,
+        () -> {
+          if (!quarantine.recordReprocessOutcome(readAt, outcome)) {
             throw ApplicationFailure.newFailure(
                 "no quarantine row for the record read at " + readAt,
                 PersistenceFailures.QUARANTINE_ROW_MISSING);

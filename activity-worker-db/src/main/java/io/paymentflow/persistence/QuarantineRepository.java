@@ -1,6 +1,8 @@
 package io.paymentflow.persistence;
 
 import io.paymentflow.contracts.event.KafkaCoordinates;
+import io.paymentflow.contracts.event.StorableText;
+import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
 import java.sql.Types;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,25 @@ class QuarantineRepository {
       WHERE dlq_topic = :topic AND dlq_partition = :partition AND dlq_offset = :offset
       """;
 
+  /*
+   * persist_rejected, the reprocess's own report of a refused row, is never replaced: the review
+   * writes started after the child has started, and the two may land in either order.
+   */
+  private static final String RECORD_REPROCESS_OUTCOME =
+      """
+      UPDATE payment_events_quarantine SET
+          reprocess_outcome = :outcome,
+          reprocess_note = :note
+      WHERE dlq_topic = :topic AND dlq_partition = :partition AND dlq_offset = :offset
+        AND (reprocess_outcome IS DISTINCT FROM 'persist_rejected' OR :outcome = 'persist_rejected')
+      """;
+
+  private static final String ROW_EXISTS =
+      """
+      SELECT count(*) FROM payment_events_quarantine
+      WHERE dlq_topic = :topic AND dlq_partition = :partition AND dlq_offset = :offset
+      """;
+
   private final JdbcClient jdbc;
 
   QuarantineRepository(JdbcClient jdbc) {
@@ -61,11 +82,39 @@ class QuarantineRepository {
     int updated =
         jdbc.sql(RECORD_REVIEW)
             .param("resolution", decision.resolution().columnValue())
-            .param("reviewer", decision.reviewer(), Types.VARCHAR)
+            .param("reviewer", sanitized(decision.reviewer()), Types.VARCHAR)
             .param("topic", readAt.topic())
             .param("partition", readAt.partition())
             .param("offset", readAt.offset())
             .update();
     return updated > 0;
+  }
+
+  /**
+   * Writes a reprocess outcome onto the row read at {@code readAt}; false when there is no such
+   * row. A row whose reprocess was refused keeps that outcome.
+   */
+  boolean recordReprocessOutcome(KafkaCoordinates readAt, ReprocessOutcome outcome) {
+    int updated =
+        jdbc.sql(RECORD_REPROCESS_OUTCOME)
+            .param("outcome", outcome.code())
+            .param("note", sanitized(outcome.note()), Types.VARCHAR)
+            .param("topic", readAt.topic())
+            .param("partition", readAt.partition())
+            .param("offset", readAt.offset())
+            .update();
+    return updated > 0
+        || jdbc.sql(ROW_EXISTS)
+                .param("topic", readAt.topic())
+                .param("partition", readAt.partition())
+                .param("offset", readAt.offset())
+                .query(Integer.class)
+                .single()
+            > 0;
+  }
+
+  /** Descriptive text this system writes never fails on a character PostgreSQL refuses. */
+  private static String sanitized(String text) {
+    return text == null ? null : StorableText.sanitized(text);
   }
 }

@@ -4,6 +4,9 @@ import io.paymentflow.contracts.event.FieldError;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
 import io.paymentflow.contracts.event.QuarantinedRecord;
+import io.paymentflow.contracts.event.StorableEvent;
+import io.paymentflow.contracts.event.StorableText;
+import io.paymentflow.contracts.event.StorableTimestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -12,10 +15,13 @@ import java.util.List;
 /**
  * The column values of one {@code payment_events_quarantine} row, named as the insert's parameters.
  *
- * <p>A quarantine row is the last place a bad record is kept, so it must always be writable.
- * PostgreSQL text cannot hold NUL (U+0000): a UTF-8 payload containing one is stored as base64 of
- * its UTF-8 bytes, with the flag saying so (still exactly the bytes received), and NUL in the short
- * descriptive columns becomes U+FFFD. A quarantined_at that does not parse falls back to now().
+ * <p>A quarantine row is the last place a bad record is kept, so no content may keep it from being
+ * written. The bridge refuses what {@code StorableQuarantine} cannot store exactly, so these are
+ * last resorts: a payload PostgreSQL text cannot hold ({@link StorableText}) is stored as base64 of
+ * its UTF-8 bytes with the flag saying so; the short descriptive columns get U+FFFD instead; an
+ * event id no workflow could have is left out (the payload still has it); a quarantined_at that is
+ * no storable timestamp falls back to now(). A refused payment event is written as its JSON with
+ * every non-ASCII character escaped: exact, and always storable.
  */
 record QuarantineRow(
     String eventId,
@@ -34,18 +40,18 @@ record QuarantineRow(
     OffsetDateTime quarantinedAt,
     Integer schemaVersion) {
 
-  private static final char NUL = '\u0000';
-  private static final String REPLACEMENT = "\uFFFD";
-
   static QuarantineRow of(QuarantinedRecord record, JsonColumns json) {
     RowChecks.require(record != null, "the quarantined record is missing");
     KafkaCoordinates readAt = record.readAt();
     RowChecks.require(
         readAt != null && readAt.topic() != null,
         "the quarantined record has no read_at coordinates, its idempotency key");
-    String payload = record.originalPayload();
+    String payload =
+        record.rejectedEvent() != null
+            ? json.writeAscii(record.rejectedEvent())
+            : record.originalPayload();
     PayloadEncoding encoding = record.payloadEncoding();
-    if (encoding == PayloadEncoding.UTF8 && payload != null && payload.indexOf(NUL) >= 0) {
+    if (encoding == PayloadEncoding.UTF8 && StorableText.problem(payload) != null) {
       payload = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
       encoding = PayloadEncoding.BASE64;
     }
@@ -54,7 +60,7 @@ record QuarantineRow(
             .map(e -> new FieldError(clean(e.field()), clean(e.code()), clean(e.message())))
             .toList();
     return new QuarantineRow(
-        clean(record.eventId()),
+        StorableEvent.eventIdProblem(record.eventId()) == null ? record.eventId() : null,
         clean(record.provider()),
         clean(record.providerEventId()),
         payload,
@@ -67,11 +73,13 @@ record QuarantineRow(
         readAt.topic(),
         readAt.partition(),
         readAt.offset(),
-        Timestamps.parseOrNull(record.quarantinedAt()),
+        StorableTimestamp.problem(record.quarantinedAt()) == null
+            ? StorableTimestamp.parse(record.quarantinedAt())
+            : null,
         record.schemaVersion());
   }
 
   private static String clean(String value) {
-    return value == null ? null : value.replace(String.valueOf(NUL), REPLACEMENT);
+    return value == null ? null : StorableText.sanitized(value);
   }
 }

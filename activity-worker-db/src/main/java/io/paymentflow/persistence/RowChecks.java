@@ -1,13 +1,20 @@
 package io.paymentflow.persistence;
 
-import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.FieldError;
+import io.paymentflow.contracts.event.StorableEvent;
+import io.paymentflow.contracts.event.StorableText;
+import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Values that the {@code payment_events} columns can never hold, caught before the database so the
- * failure names the field. Each is permanent: the same value arrives on every retry.
+ * failure names the field. Each is permanent: the same value arrives on every retry. The event's
+ * rules are {@link StorableEvent}'s, the bridge's own, so the two cannot disagree.
  */
 final class RowChecks {
 
@@ -22,19 +29,22 @@ final class RowChecks {
     }
   }
 
-  static void eventId(String eventId) {
-    require(eventId != null && !eventId.isBlank(), "event_id is missing or blank");
-    // varchar(255) counts characters, not UTF-16 units: an emoji is one.
+  /** Every {@link StorableEvent} rule, and text the inference service sent for the row. */
+  static void storable(EnrichedPaymentEvent enriched) {
+    List<FieldError> problems = new ArrayList<>(StorableEvent.problems(enriched.event()));
+    if (enriched.fraudScore() != null) {
+      StorableText.check(problems, "risk_level", enriched.fraudScore().riskLevel());
+      StorableText.check(problems, "fraud_model_version", enriched.fraudScore().modelVersion());
+    }
+    if (enriched.churnPrediction() != null) {
+      StorableText.check(problems, "churn_risk_level", enriched.churnPrediction().riskLevel());
+      StorableText.check(
+          problems, "churn_model_version", enriched.churnPrediction().modelVersion());
+    }
     require(
-        eventId.codePointCount(0, eventId.length()) <= PaymentEvent.MAX_EVENT_ID_LENGTH,
-        "event_id is longer than " + PaymentEvent.MAX_EVENT_ID_LENGTH + " characters");
-  }
-
-  /** char(3) would silently pad a shorter code and reject a longer one; both are wrong data. */
-  static void currency(String currency) {
-    require(
-        currency == null || currency.length() == 3,
-        "currency is not a 3-letter code: \"" + currency + "\"");
+        problems.isEmpty(),
+        "the row cannot be stored: "
+            + problems.stream().map(FieldError::message).collect(Collectors.joining("; ")));
   }
 
   static BigDecimal score(String column, BigDecimal score) {

@@ -20,6 +20,7 @@ class WriteMetrics {
   static final String PERSIST_PAYMENT_EVENT = "persist_payment_event";
   static final String PERSIST_QUARANTINE = "persist_quarantine";
   static final String RECORD_REVIEW = "record_review";
+  static final String RECORD_REPROCESS_OUTCOME = "record_reprocess_outcome";
 
   private final MeterRegistry registry;
 
@@ -52,9 +53,11 @@ class WriteMetrics {
     }
   }
 
-  /** A review updating its row is the expected path, not a replay. */
+  /** A review or a reprocess outcome updating its row is the expected path, not a replay. */
   private static boolean isDuplicate(String operation, WriteOutcome outcome) {
     return outcome == WriteOutcome.DUPLICATE
-        || (outcome == WriteOutcome.UPDATED && !operation.equals(RECORD_REVIEW));
+        || (outcome == WriteOutcome.UPDATED
+            && !operation.equals(RECORD_REVIEW)
+            && !operation.equals(RECORD_REPROCESS_OUTCOME));
   }
 }

@@ -3,6 +3,7 @@ package io.paymentflow.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.paymentflow.contracts.event.StorableEvent;
 import io.paymentflow.contracts.inference.RetryStrategy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
@@ -28,8 +29,8 @@ class PaymentEventRowTest {
   }
 
   @Test
-  void eventIdOf255CharactersCountsEmojiAsOne() {
-    String emojis = "\uD83D\uDCB8".repeat(255);
+  void eventIdOfTheLongestAllowedLengthCountsEmojiAsOne() {
+    String emojis = "\uD83D\uDCB8".repeat(StorableEvent.MAX_EVENT_ID_LENGTH);
 
     PaymentEventRow row =
         PaymentEventRow.of(

@@ -70,12 +70,36 @@ class PermanentFailureIT {
   }
 
   @Test
-  void textPostgresCannotStoreIsAPermanentDatabaseError() {
-    // NUL is valid UTF-16 but not valid in PostgreSQL text: SQLState 22021.
+  void textPostgresCannotStoreIsRefusedBeforeTheDatabaseNamingTheField() {
     assertPermanent(
         withEvent(e -> copy(e, e.currency(), "before\u0000after")),
+        PersistenceFailures.INVALID_ROW,
+        "failure_message holds U+0000");
+  }
+
+  @Test
+  void aValueOnlyPostgresRefusesIsAPermanentDatabaseError() {
+    // A NUL deep in the inference service's answer, past every check: jsonb's SQLState 22P05.
+    String id = TestEvents.uniqueEventId();
+    assertPermanent(
+        TestEvents.enriched(
+            TestEvents.event(id), null, TestEvents.retry(30, "a\u0000b"), null, List.of()),
         PersistenceFailures.PERMANENT_DATA_ERROR,
         "SQLState 22");
+  }
+
+  @Test
+  void timestampsPostgresCannotHoldFailWithoutRetry() {
+    String id = TestEvents.uniqueEventId();
+    assertPermanent(
+        TestEvents.enriched(
+            TestEvents.event(id, "+300000-01-01T00:00:00Z", "2024-01-15T10:30:00Z"),
+            null,
+            null,
+            null,
+            List.of()),
+        PersistenceFailures.INVALID_ROW,
+        "provider_created_at");
   }
 
   @Test

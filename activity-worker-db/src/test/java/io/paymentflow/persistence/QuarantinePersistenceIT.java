@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
+import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.temporal.failure.ApplicationFailure;
@@ -129,6 +132,122 @@ class QuarantinePersistenceIT {
                     uniqueDlqCoordinates(), new ReviewDecision(Resolution.EXPIRED, null, null)));
 
     assertThat(failure).isNotNull();
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getType()).isEqualTo(PersistenceFailures.QUARANTINE_ROW_MISSING);
+  }
+
+  @Test
+  void aRefusedPaymentEventIsKeptAsItsJsonExactlyWhateverItHolds() throws Exception {
+    KafkaCoordinates readAt = uniqueDlqCoordinates();
+    PaymentEvent event =
+        TestEvents.event(
+            TestEvents.uniqueEventId(), "2024-01-15T10:30:00Z", "2024-01-15T10:30:01Z");
+    PaymentEvent nasty =
+        new PaymentEvent(
+            event.eventId(),
+            event.provider(),
+            event.providerEventId(),
+            event.eventType(),
+            event.merchantId(),
+            event.customerId(),
+            event.amountCents(),
+            "EURO",
+            event.paymentMethodType(),
+            event.cardBrand(),
+            event.cardLastFour(),
+            event.status(),
+            event.failureCode(),
+            "nul\u0000 lone\uD800 \u20AC",
+            Map.of("k", "v"),
+            event.providerCreatedAt(),
+            event.processedAt(),
+            event.schemaVersion());
+
+    activities.persistQuarantine(
+        QuarantinedRecord.persistRejected(
+            nasty, readAt, "PostgreSQL rejected\u0000 the data", "2026-01-01T00:00:00Z"));
+
+    Map<String, Object> row = row(readAt);
+    assertThat(row)
+        .containsEntry("event_id", event.eventId())
+        .containsEntry("payload_encoding", "utf8")
+        .containsEntry("failure_reason", "PERSIST_REJECTED")
+        .containsEntry("errors", "PERSIST_REJECTED");
+    PaymentEvent stored =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue((String) row.get("original_payload"), PaymentEvent.class);
+    assertThat(stored).isEqualTo(nasty);
+  }
+
+  @Test
+  void aQuarantinedAtPostgresCannotHoldFallsBackToNowAndTheRowIsStillWritten() {
+    KafkaCoordinates readAt = uniqueDlqCoordinates();
+    QuarantinedRecord base = quarantined(null, "{}", PayloadEncoding.UTF8, readAt);
+    QuarantinedRecord farFuture =
+        new QuarantinedRecord(
+            "ev\u0000il",
+            "prov\u0000",
+            null,
+            "{}",
+            PayloadEncoding.UTF8,
+            base.validationErrors(),
+            "REASON\u0000",
+            null,
+            null,
+            null,
+            "+300000-01-01T00:00:00Z",
+            1,
+            readAt,
+            null);
+
+    activities.persistQuarantine(farFuture);
+
+    Map<String, Object> row = row(readAt);
+    assertThat(row.get("event_id")).as("no workflow could have had it").isNull();
+    assertThat(row).containsEntry("failure_reason", "REASON\uFFFD");
+    assertThat(((OffsetDateTime) row.get("quarantined_at")).getYear()).isBetween(2026, 2100);
+  }
+
+  @Test
+  void aReviewerNameWithNulIsStoredReplacedNotLost() {
+    KafkaCoordinates readAt = uniqueDlqCoordinates();
+    activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, readAt));
+
+    activities.recordReview(readAt, new ReviewDecision(Resolution.DISCARD, "al\u0000ice", null));
+
+    assertThat(row(readAt)).containsEntry("reviewed_by", "al\uFFFDice");
+  }
+
+  @Test
+  void aReprocessThatWasRefusedKeepsThatOutcomeWhateverArrivesAfter() {
+    KafkaCoordinates readAt = uniqueDlqCoordinates();
+    activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, readAt));
+
+    activities.recordReprocessOutcome(
+        readAt, new ReprocessOutcome(ReprocessOutcome.PERSIST_REJECTED, "SQLState 22021"));
+    activities.recordReprocessOutcome(
+        readAt, new ReprocessOutcome(ReprocessOutcome.STARTED, "payment-x"));
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT reprocess_outcome || ' ' || reprocess_note FROM payment_events_quarantine"
+                        + " WHERE dlq_topic = ? AND dlq_offset = ?")
+                .param(readAt.topic())
+                .param(readAt.offset())
+                .query(String.class)
+                .single())
+        .isEqualTo("persist_rejected SQLState 22021");
+  }
+
+  @Test
+  void aReprocessOutcomeOfAMissingRowFailsRetryably() {
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () ->
+                activities.recordReprocessOutcome(
+                    uniqueDlqCoordinates(), new ReprocessOutcome(ReprocessOutcome.STARTED, "x")));
+
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo(PersistenceFailures.QUARANTINE_ROW_MISSING);
   }

@@ -111,6 +111,7 @@ final class TestEvents {
         99L,
         "2024-01-15T10:30:03.5+00:00",
         1,
-        readAt);
+        readAt,
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package io.paymentflow.inference;
 
+import io.paymentflow.contracts.event.StorableText;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -81,10 +82,15 @@ final class HttpFailures {
         endpoint + " answered outside the contract: " + problem, INVALID_RESPONSE, cause);
   }
 
+  /**
+   * The body as one short line that any column can hold: the message ends up in the row's
+   * enrichment_errors, and a NUL or an unpaired surrogate from the service would make that row one
+   * PostgreSQL refuses. Cut by code points, so no surrogate pair is split.
+   */
   private static String abbreviate(String body) {
-    String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
-    return flat.length() <= MAX_BODY_IN_MESSAGE
+    String flat = body == null ? "" : StorableText.sanitized(body.replaceAll("\\s+", " ").strip());
+    return flat.codePointCount(0, flat.length()) <= MAX_BODY_IN_MESSAGE
         ? flat
-        : flat.substring(0, MAX_BODY_IN_MESSAGE) + "...";
+        : flat.substring(0, flat.offsetByCodePoints(0, MAX_BODY_IN_MESSAGE)) + "...";
   }
 }

@@ -1,10 +1,12 @@
 package io.paymentflow.inference;
 
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.StorableText;
 import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.RetryStrategy;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,6 +31,8 @@ final class ResponseChecks {
         "event_id " + answer.eventId() + " is not the one asked about");
     unitInterval(endpoint, "fraud_score", answer.fraudScore());
     oneOf(endpoint, "risk_level", answer.riskLevel(), FRAUD_LEVELS);
+    storable(endpoint, "risk_factors", answer.riskFactors());
+    storable(endpoint, "model_version", answer.modelVersion());
   }
 
   /**
@@ -58,6 +62,7 @@ final class ResponseChecks {
     if (answer.confidence() != null) {
       unitInterval(endpoint, "confidence", answer.confidence());
     }
+    storable(endpoint, "reason", answer.reason());
   }
 
   static void churnPrediction(String endpoint, PaymentEvent event, ChurnPrediction answer) {
@@ -72,6 +77,25 @@ final class ResponseChecks {
         endpoint,
         answer.daysToChurnEstimate() == null || answer.daysToChurnEstimate() >= 0,
         "days_to_churn_estimate " + answer.daysToChurnEstimate() + " is negative");
+    storable(endpoint, "risk_factors", answer.riskFactors());
+    storable(endpoint, "recommended_actions", answer.recommendedActions());
+    storable(endpoint, "model_version", answer.modelVersion());
+    storable(endpoint, "predicted_at", answer.predictedAt());
+  }
+
+  /**
+   * Text stored in a row (a text column, or a string in a jsonb one) must be {@link StorableText}:
+   * otherwise the whole row would be refused.
+   */
+  private static void storable(String endpoint, String field, String value) {
+    String code = StorableText.problem(value);
+    require(endpoint, code == null, field + " is not storable: " + code);
+  }
+
+  private static void storable(String endpoint, String field, List<String> values) {
+    if (values != null) {
+      values.forEach(value -> storable(endpoint, field, value));
+    }
   }
 
   /** [0, 1], which also fits the numeric(5,4) score columns. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paymentflow.contracts.event.StorableText;
 import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.standin.Mode;
 import io.temporal.failure.ApplicationFailure;
@@ -154,6 +155,22 @@ class HttpFailuresTest {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void anErrorBodyWithCharactersNoColumnHoldsIsQuotedReplaced() {
+    ApplicationFailure failure = failureOnFraudScore(422, "{\"detail\":\"bad\\u0000\u0000input\"}");
+
+    assertThat(failure.getOriginalMessage()).contains("bad\\u0000\uFFFDinput");
+    assertThat(StorableText.problem(failure.getOriginalMessage())).isNull();
+  }
+
+  @Test
+  void anAnswerWithTextNoColumnHoldsIsInvalidNotStored() {
+    assertInvalid(
+        retryStrategyFailure(
+            "{\"event_id\":\"stripe:evt_2\",\"action\":\"do_not_retry\",\"delay_seconds\":null,"
+                + "\"max_attempts\":3,\"confidence\":0.8,\"reason\":\"r\\u0000\"}"));
   }
 
   private ApplicationFailure failureOnFraudScore(int status, String body) {

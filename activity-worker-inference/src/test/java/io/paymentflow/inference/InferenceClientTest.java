@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InferenceClientTest {
 
@@ -104,6 +106,15 @@ class InferenceClientTest {
     assertThat(strategy.action()).isEqualTo("retry_delayed");
     assertThat(strategy.delaySeconds()).isEqualTo(86_400);
     assertThat(strategy.eventId()).isEqualTo("stripe:evt_2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -3})
+  void anAttemptCountBelowOneIsSentAsOneAsTheServiceRequires(int count) throws Exception {
+    client.retryStrategy(
+        Events.failed("stripe:evt_4", "card_declined", Map.of("retry_attempt_count", count)));
+
+    assertThat(lastBody("/retry/strategy").get("attempt_count").intValue()).isEqualTo(1);
   }
 
   @Test

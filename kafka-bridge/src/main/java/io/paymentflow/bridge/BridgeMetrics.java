@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.paymentflow.contracts.event.PoisonReason;
+import io.paymentflow.contracts.event.QuarantineReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ public class BridgeMetrics {
   private final MeterProvider<Counter> duplicates;
   private final MeterProvider<Counter> poison;
   private final MeterProvider<Counter> failures;
+  private final MeterProvider<Counter> rejected;
   private final MeterProvider<Timer> latency;
 
   public BridgeMetrics(MeterRegistry registry) {
@@ -56,6 +57,10 @@ public class BridgeMetrics {
         Counter.builder(PREFIX + "start.failures")
             .description("Start attempts that failed and will be retried")
             .withRegistry(registry);
+    this.rejected =
+        Counter.builder(PREFIX + "start.rejected")
+            .description("Starts Temporal refused for good, replaced by the record's review")
+            .withRegistry(registry);
     this.latency =
         Timer.builder(PREFIX + "start.latency")
             .description("One start call to Temporal, by outcome")
@@ -77,7 +82,7 @@ public class BridgeMetrics {
     cached(duplicates, "workflow_type", workflowType).increment();
   }
 
-  public void poison(String topic, PoisonReason reason) {
+  public void poison(String topic, QuarantineReason reason) {
     poison.withTags("topic", topic, "reason", reason.name()).increment();
   }
 
@@ -86,6 +91,10 @@ public class BridgeMetrics {
    */
   public void startFailed(String workflowType, String code) {
     failures.withTags("workflow_type", workflowType, "code", code).increment();
+  }
+
+  public void startRejected(String workflowType) {
+    rejected.withTags("workflow_type", workflowType).increment();
   }
 
   public void startLatency(String workflowType, String outcome, long nanos) {

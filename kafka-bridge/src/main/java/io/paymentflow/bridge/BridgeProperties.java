@@ -1,5 +1,6 @@
 package io.paymentflow.bridge;
 
+import io.paymentflow.contracts.payment.WorkflowIds;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -22,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *     included; when reached, consumption pauses, so memory stays bounded
  * @param startThreads concurrent start calls (each blocks a thread for one round trip)
  * @param maxRecordBytes a larger record is quarantined as RECORD_TOO_LARGE without being parsed
+ * @param maxWorkflowInputBytes a record whose workflow input, as Temporal's converter writes it,
+ *     would be larger is quarantined as RECORD_TOO_LARGE: Temporal refuses inputs over its blob
+ *     size limit (2 MiB by default), so keep this below the server's limit
  * @param oversizedPrefixBytes how much of an oversized record the quarantine row keeps
  * @param startAttemptTimeout one start attempt, including the SDK's own quick retries; then the
  *     bridge's backoff takes over (and its failure metrics and readiness see the outage)
@@ -41,6 +45,7 @@ public record BridgeProperties(
     @Min(1) @Max(100_000) int maxInFlightStarts,
     @Min(1) @Max(1_000) int startThreads,
     @NotNull DataSize maxRecordBytes,
+    @NotNull DataSize maxWorkflowInputBytes,
     @NotNull DataSize oversizedPrefixBytes,
     @NotNull Duration startRetryInitialBackoff,
     @NotNull Duration startRetryMaxBackoff,
@@ -55,6 +60,16 @@ public record BridgeProperties(
   @AssertTrue(message = "input-topic and dlq-topic must differ: each topic has its own schema")
   public boolean isTopicsDistinct() {
     return inputTopic == null || !inputTopic.equals(dlqTopic);
+  }
+
+  @AssertTrue(
+      message =
+          "input-topic and dlq-topic must be at most "
+              + WorkflowIds.MAX_TOPIC_LENGTH
+              + " characters, so that every review id fits Temporal's 255")
+  public boolean isTopicsShortEnough() {
+    return (inputTopic == null || inputTopic.length() <= WorkflowIds.MAX_TOPIC_LENGTH)
+        && (dlqTopic == null || dlqTopic.length() <= WorkflowIds.MAX_TOPIC_LENGTH);
   }
 
   @AssertTrue(message = "oversized-prefix-bytes must not exceed max-record-bytes")

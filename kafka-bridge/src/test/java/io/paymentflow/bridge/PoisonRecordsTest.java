@@ -98,14 +98,15 @@ class PoisonRecordsTest {
     assertPoison(
         reviews, INPUT, 4, "MISSING_EVENT_ID", "{\"provider\":\"stripe\",\"amount_cents\":5}");
     assertPoison(reviews, INPUT, 5, "MISSING_EVENT_ID", "{\"event_id\":\"  \"}");
-    assertThat(reviews.get("dlq-review-bad:amount").failureReason()).isEqualTo("INVALID_FIELD");
-    assertThat(reviews.get("dlq-review-bad:amount").readAt()).isEqualTo(at(INPUT, 6));
-    assertThat(reviews.get("dlq-review-bad:ts").originalPayload())
+    QuarantinedRecord badAmount = reviews.get("dlq-review-" + at(INPUT, 6));
+    assertThat(badAmount.failureReason()).isEqualTo("INVALID_FIELD");
+    assertThat(badAmount.eventId()).isEqualTo("bad:amount");
+    assertThat(reviews.get("dlq-review-" + at(INPUT, 7)).originalPayload())
         .isEqualTo("{\"event_id\":\"bad:ts\",\"processed_at\":\"yesterday\"}");
     assertPoison(reviews, INPUT, 8, "RECORD_TOO_LARGE", oversized.substring(0, 1024));
     assertPoison(reviews, INPUT, 9, "INVALID_JSON", "");
 
-    QuarantinedRecord fromNormalizer = reviews.get("dlq-review-dlq:0");
+    QuarantinedRecord fromNormalizer = reviews.get("dlq-review-" + at(DLQ, 0));
     assertThat(fromNormalizer.originalPayload()).isEqualTo("{\"id\":\"evt_q\"}");
     assertThat(fromNormalizer.failureReason()).isEqualTo("INVALID_CURRENCY");
     assertThat(fromNormalizer.kafkaOffset()).isEqualTo(77L);
@@ -113,8 +114,8 @@ class PoisonRecordsTest {
     assertThat(reviews.get("dlq-review-" + at(DLQ, 1)).originalPayload()).isEqualTo("?");
     assertPoison(reviews, DLQ, 2, "INVALID_ENCODING", base64(LATIN1), PayloadEncoding.BASE64);
     assertPoison(reviews, DLQ, 3, "INVALID_JSON", "not json");
-    assertThat(reviews.get("dlq-review-dlq:4").failureReason()).isEqualTo("INVALID_FIELD");
-    assertThat(reviews.get("dlq-review-dlq:4").originalPayload())
+    assertThat(reviews.get("dlq-review-" + at(DLQ, 4)).failureReason()).isEqualTo("INVALID_FIELD");
+    assertThat(reviews.get("dlq-review-" + at(DLQ, 4)).originalPayload())
         .isEqualTo("{\"event_id\":\"dlq:4\",\"provider\":\"stripe\"}");
   }
 

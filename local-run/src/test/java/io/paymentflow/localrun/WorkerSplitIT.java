@@ -3,7 +3,9 @@ package io.paymentflow.localrun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentflow.contracts.TaskQueues;
+import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.WorkflowIds;
@@ -80,7 +82,10 @@ class WorkerSplitIT {
                         .setTaskQueue(TaskQueues.PAYMENT_PROCESSING)
                         .setWorkflowExecutionTimeout(Duration.ofMinutes(2))
                         .build());
-        PaymentEventResult result = workflow.process(succeededPayment(eventId));
+        PaymentEventResult result =
+            workflow.process(
+                succeededPayment(eventId),
+                PaymentSource.kafka(new KafkaCoordinates("payments.normalized", 0, 0)));
 
         assertThat(result.persisted()).isTrue();
         assertThat(result.validationStatus()).isEqualTo("passed");

@@ -30,6 +30,7 @@ public class ActivityOptionsConfig {
   public static final String PERSIST_PAYMENT_EVENT = "PersistPaymentEvent";
   public static final String PERSIST_QUARANTINE = "PersistQuarantine";
   public static final String RECORD_REVIEW = "RecordReview";
+  public static final String RECORD_REPROCESS_OUTCOME = "RecordReprocessOutcome";
 
   @Bean
   WorkflowImplementationOptions workflowImplementationOptions(
@@ -50,7 +51,9 @@ public class ActivityOptionsConfig {
                 CHURN_PREDICTION, remote(activities.churnPrediction(), inferenceQueue),
                 PERSIST_PAYMENT_EVENT, remote(activities.persistPaymentEvent(), persistenceQueue),
                 PERSIST_QUARANTINE, remote(activities.persistQuarantine(), persistenceQueue),
-                RECORD_REVIEW, remote(activities.recordReview(), persistenceQueue)))
+                RECORD_REVIEW, remote(activities.recordReview(), persistenceQueue),
+                RECORD_REPROCESS_OUTCOME,
+                    remote(activities.recordReprocessOutcome(), persistenceQueue)))
         .setLocalActivityOptions(
             Map.of(VALIDATE_BUSINESS_RULES, local(activities.validateBusinessRules())))
         .build();

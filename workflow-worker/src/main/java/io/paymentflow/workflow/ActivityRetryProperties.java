@@ -18,7 +18,8 @@ public record ActivityRetryProperties(
     ActivitySettings churnPrediction,
     ActivitySettings persistPaymentEvent,
     ActivitySettings persistQuarantine,
-    ActivitySettings recordReview) {
+    ActivitySettings recordReview,
+    ActivitySettings recordReprocessOutcome) {
 
   static final ActivitySettings LOCAL_VALIDATION_DEFAULTS =
       new ActivitySettings(
@@ -46,11 +47,12 @@ public record ActivityRetryProperties(
     persistPaymentEvent = merge(persistPaymentEvent, PERSISTENCE_DEFAULTS);
     persistQuarantine = merge(persistQuarantine, PERSISTENCE_DEFAULTS);
     recordReview = merge(recordReview, PERSISTENCE_DEFAULTS);
+    recordReprocessOutcome = merge(recordReprocessOutcome, PERSISTENCE_DEFAULTS);
   }
 
   /** The contract defaults for every activity type. */
   public static ActivityRetryProperties defaults() {
-    return new ActivityRetryProperties(null, null, null, null, null, null, null);
+    return new ActivityRetryProperties(null, null, null, null, null, null, null, null);
   }
 
   private static ActivitySettings merge(ActivitySettings configured, ActivitySettings defaults) {

@@ -100,13 +100,13 @@ class WorkflowWorkerApplicationTest {
               .newWorkflowStub(
                   PaymentEventWorkflow.class,
                   TemporalFixture.bridgeOptions(WorkflowIds.payment(event.eventId())))
-              .process(event);
+              .process(event, Events.SOURCE);
       KafkaCoordinates readAt = new KafkaCoordinates("payments.validation.dlq", 0, 1);
       ReviewOutcome outcome =
           client
               .newWorkflowStub(
                   DLQReviewWorkflow.class,
-                  TemporalFixture.bridgeOptions(WorkflowIds.review(null, readAt)))
+                  TemporalFixture.bridgeOptions(WorkflowIds.review(readAt)))
               .review(QuarantineRecords.unparseable(readAt));
 
       assertThat(result.fraudScore()).isEqualByComparingTo("0.1234");

@@ -33,18 +33,16 @@ public record PaymentEvent(
     @JsonProperty("processed_at") String processedAt,
     @JsonProperty("schema_version") Integer schemaVersion) {
 
-  /** The longest event id the contract and the {@code payment_events.event_id} column accept. */
-  public static final int MAX_EVENT_ID_LENGTH = 255;
-
   public PaymentEvent {
     metadata = metadata == null ? Map.of() : metadata;
     schemaVersion = schemaVersion == null ? 1 : schemaVersion;
   }
 
   /**
-   * {@code metadata.retry_attempt_count} when it is a whole number, else 1 (CONTRACTS section 6).
+   * {@code metadata.retry_attempt_count} as the inference service takes it, at least 1 (CONTRACTS
+   * section 6): missing, 0 or negative is 1. {@link StorableEvent} keeps any other type out.
    */
   public int retryAttemptCount() {
-    return metadata.get("retry_attempt_count") instanceof Number n ? n.intValue() : 1;
+    return metadata.get("retry_attempt_count") instanceof Integer n && n >= 1 ? n : 1;
   }
 }

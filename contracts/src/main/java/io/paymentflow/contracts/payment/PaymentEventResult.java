@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** What {@link PaymentEventWorkflow} returns (CONTRACTS section 2.2). */
+/**
+ * What {@link PaymentEventWorkflow} returns (CONTRACTS section 2.2).
+ *
+ * @param persisted the {@code payment_events} row was written
+ * @param quarantined PostgreSQL refused the row for good, and the event was kept for review instead
+ */
 public record PaymentEventResult(
     @JsonProperty("event_id") String eventId,
     @JsonProperty("validation_status") String validationStatus,
@@ -15,4 +20,5 @@ public record PaymentEventResult(
     @JsonProperty("churn_score") BigDecimal churnScore,
     @JsonProperty("churn_risk_level") String churnRiskLevel,
     @JsonProperty("enrichment_errors") List<EnrichmentError> enrichmentErrors,
-    @JsonProperty("persisted") boolean persisted) {}
+    @JsonProperty("persisted") boolean persisted,
+    @JsonProperty("quarantined") boolean quarantined) {}

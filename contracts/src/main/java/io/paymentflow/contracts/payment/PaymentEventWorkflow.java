@@ -1,6 +1,7 @@
 package io.paymentflow.contracts.payment;
 
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -13,8 +14,12 @@ import java.math.BigDecimal;
 @WorkflowInterface
 public interface PaymentEventWorkflow {
 
+  /**
+   * @param source where the event came from, so a row PostgreSQL refuses is kept as a quarantine
+   *     row instead; null only in workflows started before it existed, which then fail as before
+   */
   @WorkflowMethod
-  PaymentEventResult process(PaymentEvent event);
+  PaymentEventResult process(PaymentEvent event, PaymentSource source);
 
   /**
    * {@code initialized}, {@code validating}, {@code enriching}, {@code persisting}, {@code

@@ -1,25 +1,52 @@
 package io.paymentflow.contracts.payment;
 
 import io.paymentflow.contracts.event.KafkaCoordinates;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 
 /**
- * Workflow ids (CONTRACTS section 2.1). They are the idempotency keys of the whole system: the same
- * event always maps to the same id, so Temporal's id policies turn a redelivery into a no-op.
+ * Workflow ids and their policies (CONTRACTS section 2.1). The ids are the idempotency keys of the
+ * whole system: the same event always maps to the same payment workflow, the same Kafka record to
+ * the same review, so Temporal's id policies turn a redelivery into a no-op.
  */
 public final class WorkflowIds {
+
+  /** A start whose workflow is running joins it instead of starting another. */
+  public static final WorkflowIdConflictPolicy CONFLICT_POLICY =
+      WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING;
+
+  /**
+   * A start whose workflow completed is refused ({@code WorkflowExecutionAlreadyStarted}: the event
+   * was processed, so it is a duplicate); one whose workflow failed, timed out, was cancelled or
+   * terminated runs again, so that such an event can be processed by delivering it again.
+   */
+  public static final WorkflowIdReusePolicy REUSE_POLICY =
+      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY;
+
+  /** The longest workflow id Temporal's SQL persistence stores. */
+  public static final int MAX_LENGTH = 255;
+
+  private static final String PAYMENT_PREFIX = "payment-";
+  private static final String REVIEW_PREFIX = "dlq-review-";
+
+  /**
+   * The longest topic name whose review ids fit {@link #MAX_LENGTH} at any partition and offset:
+   * 255, less {@code dlq-review-} and two dashes, less 10 digits of partition and 19 of offset.
+   */
+  public static final int MAX_TOPIC_LENGTH = 213;
 
   private WorkflowIds() {}
 
   /** {@code payment-{event_id}}. */
   public static String payment(String eventId) {
-    return "payment-" + eventId;
+    return PAYMENT_PREFIX + eventId;
   }
 
   /**
-   * {@code dlq-review-{event_id}}, or {@code dlq-review-{topic}-{partition}-{offset}} of the record
-   * the bridge read when the event id is unknown.
+   * {@code dlq-review-{topic}-{partition}-{offset}} of the record the bridge read: one review, and
+   * one quarantine row, per Kafka record, whatever event id it carries.
    */
-  public static String review(String eventId, KafkaCoordinates readAt) {
-    return eventId == null || eventId.isBlank() ? "dlq-review-" + readAt : "dlq-review-" + eventId;
+  public static String review(KafkaCoordinates readAt) {
+    return REVIEW_PREFIX + readAt;
   }
 }

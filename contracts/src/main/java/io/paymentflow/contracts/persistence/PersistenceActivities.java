@@ -2,6 +2,7 @@ package io.paymentflow.contracts.persistence;
 
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.QuarantinedRecord;
+import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.temporal.activity.ActivityInterface;
 
@@ -9,7 +10,7 @@ import io.temporal.activity.ActivityInterface;
  * Writes to PostgreSQL (CONTRACTS section 5), run by the database worker on the persistence task
  * queue. Every method is idempotent, so Temporal may retry it freely; none swallows a database
  * error. Activity types: {@code PersistPaymentEvent}, {@code PersistQuarantine}, {@code
- * RecordReview}.
+ * RecordReview}, {@code RecordReprocessOutcome}.
  */
 @ActivityInterface
 public interface PersistenceActivities {
@@ -22,4 +23,7 @@ public interface PersistenceActivities {
 
   /** Writes the operator's decision onto the quarantine row read at {@code readAt}. */
   void recordReview(KafkaCoordinates readAt, ReviewDecision decision);
+
+  /** Writes what became of an operator's {@code reprocess} onto the row read at {@code readAt}. */
+  void recordReprocessOutcome(KafkaCoordinates readAt, ReprocessOutcome outcome);
 }

@@ -3,12 +3,11 @@ package io.paymentflow.bridge.listen;
 import io.paymentflow.bridge.poison.Poison;
 import io.paymentflow.bridge.poison.PoisonRecordException;
 import io.paymentflow.contracts.event.FieldError;
-import io.paymentflow.contracts.event.PaymentEvent;
-import io.paymentflow.contracts.event.PoisonReason;
+import io.paymentflow.contracts.event.QuarantineReason;
+import io.paymentflow.contracts.event.StorableEvent;
+import io.paymentflow.contracts.event.StorableText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,9 @@ final class JsonFields {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
+  /** Longest provider or provider id a poison record's row keeps beside its payload. */
+  private static final int MAX_DESCRIPTIVE_LENGTH = 255;
+
   private final Map<?, ?> json;
   private final List<FieldError> errors = new ArrayList<>();
 
@@ -50,7 +52,7 @@ final class JsonFields {
       return new JsonFields(MAPPER.readValue(text, Map.class));
     } catch (JacksonException e) {
       throw new PoisonRecordException(
-          Poison.unreadable(PoisonReason.INVALID_JSON, "record", e.getOriginalMessage()));
+          Poison.unreadable(QuarantineReason.INVALID_JSON, "record", e.getOriginalMessage()));
     }
   }
 
@@ -80,20 +82,6 @@ final class JsonFields {
       return (Integer) value;
     }
     return invalid(field, "INVALID_TYPE", "expected a 32-bit integer, found " + describe(value));
-  }
-
-  /** An ISO-8601 date-time with an offset ({@code Z} or {@code +00:00}), kept as written. */
-  String timestamp(String field) {
-    String text = text(field);
-    if (text == null) {
-      return null;
-    }
-    try {
-      OffsetDateTime.parse(text);
-      return text;
-    } catch (DateTimeParseException e) {
-      return invalid(field, "INVALID_TIMESTAMP", "expected ISO-8601 with offset, found " + text);
-    }
   }
 
   @SuppressWarnings("unchecked")
@@ -128,13 +116,26 @@ final class JsonFields {
     return result;
   }
 
-  /** A non-blank string of at most 255 characters, or null; records no error. */
+  /** Whether the field is absent, null, or a blank string. */
+  boolean isAbsentOrBlank(String field) {
+    Object value = json.get(field);
+    return value == null || value instanceof String s && s.isBlank();
+  }
+
+  /**
+   * The field's value when a quarantine row can keep it beside the record: the event id when it
+   * follows {@link StorableEvent}'s rule, another field when it is short, storable text; else null.
+   * Records no error.
+   */
   String usableText(String field) {
-    return json.get(field) instanceof String s
-            && !s.isBlank()
-            && s.length() <= PaymentEvent.MAX_EVENT_ID_LENGTH
-        ? s
-        : null;
+    if (!(json.get(field) instanceof String s) || s.isBlank()) {
+      return null;
+    }
+    boolean usable =
+        "event_id".equals(field)
+            ? StorableEvent.eventIdProblem(s) == null
+            : StorableText.problem(s) == null && StorableText.length(s) <= MAX_DESCRIPTIVE_LENGTH;
+    return usable ? s : null;
   }
 
   <T> T invalid(String field, String code, String message) {

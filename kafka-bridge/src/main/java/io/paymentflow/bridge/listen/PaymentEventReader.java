@@ -4,7 +4,8 @@ import io.paymentflow.bridge.poison.Poison;
 import io.paymentflow.bridge.poison.PoisonRecordException;
 import io.paymentflow.contracts.event.FieldError;
 import io.paymentflow.contracts.event.PaymentEvent;
-import io.paymentflow.contracts.event.PoisonReason;
+import io.paymentflow.contracts.event.QuarantineReason;
+import io.paymentflow.contracts.event.StorableEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,26 +14,18 @@ import java.util.List;
  * contract type (amount_cents an integer, never a decimal or a string; timestamps ISO-8601 with an
  * offset; metadata an object), unknown fields are ignored.
  *
- * <p>event_id decides the failure reason: absent, null or blank is {@code MISSING_EVENT_ID}; any
- * other unusable value (not a string, longer than 255 characters, which neither the workflow id nor
- * the {@code event_id} column can hold) is {@code INVALID_FIELD}. Either way the quarantine row
- * gets no event id, and its review workflow is keyed by the Kafka coordinates.
+ * <p>Once every field has its type, the values are checked against the columns that will hold them
+ * ({@link StorableEvent}: lengths, ranges, characters PostgreSQL refuses), one error per field.
+ * event_id decides the failure reason: absent, null or blank is {@code MISSING_EVENT_ID}; any other
+ * problem is {@code INVALID_FIELD}. The quarantine row keeps the event id only when it is usable.
  */
 final class PaymentEventReader {
 
   static PaymentEvent read(String text) throws PoisonRecordException {
     JsonFields f = JsonFields.parseObject(text);
-    String eventId = f.text("event_id");
-    boolean missingEventId = eventId == null || eventId.isBlank();
-    if (!missingEventId && eventId.length() > PaymentEvent.MAX_EVENT_ID_LENGTH) {
-      f.invalid(
-          "event_id",
-          "TOO_LONG",
-          "event_id has " + eventId.length() + " characters, at most 255 are allowed");
-    }
     PaymentEvent event =
         new PaymentEvent(
-            eventId,
+            f.text("event_id"),
             f.text("provider"),
             f.text("provider_event_id"),
             f.text("event_type"),
@@ -47,23 +40,30 @@ final class PaymentEventReader {
             f.text("failure_code"),
             f.text("failure_message"),
             f.object("metadata"),
-            f.timestamp("provider_created_at"),
-            f.timestamp("processed_at"),
+            f.text("provider_created_at"),
+            f.text("processed_at"),
             f.int32("schema_version"));
-    if (missingEventId && f.errors().stream().noneMatch(e -> "event_id".equals(e.field()))) {
-      List<FieldError> errors = new ArrayList<>();
-      errors.add(new FieldError("event_id", "MISSING_EVENT_ID", "event_id is missing or blank"));
-      errors.addAll(f.errors());
-      throw poison(PoisonReason.MISSING_EVENT_ID, errors, f);
+    List<FieldError> errors = new ArrayList<>(f.errors());
+    boolean typed = errors.isEmpty();
+    // Values are checked against the columns once every field has its type.
+    if (typed) {
+      errors.addAll(StorableEvent.problems(event));
+    } else if (f.isAbsentOrBlank("event_id")) {
+      errors.add(0, StorableEvent.eventIdProblem(null));
     }
-    if (!f.errors().isEmpty()) {
-      throw poison(PoisonReason.INVALID_FIELD, f.errors(), f);
+    if (errors.isEmpty()) {
+      return event;
     }
-    return event;
+    // The event id's problem, when it has one, comes first: it is the reason's.
+    boolean missingEventId = FieldError.MISSING_EVENT_ID.equals(errors.get(0).code());
+    throw poison(
+        missingEventId ? QuarantineReason.MISSING_EVENT_ID : QuarantineReason.INVALID_FIELD,
+        errors,
+        f);
   }
 
   private static PoisonRecordException poison(
-      PoisonReason reason, List<FieldError> errors, JsonFields f) {
+      QuarantineReason reason, List<FieldError> errors, JsonFields f) {
     return new PoisonRecordException(
         new Poison(
             reason,

@@ -1,7 +1,7 @@
 package io.paymentflow.bridge.poison;
 
 import io.paymentflow.contracts.event.FieldError;
-import io.paymentflow.contracts.event.PoisonReason;
+import io.paymentflow.contracts.event.QuarantineReason;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  * @param providerEventId best effort, null when absent or unusable
  */
 public record Poison(
-    PoisonReason reason,
+    QuarantineReason reason,
     List<FieldError> errors,
     String eventId,
     String provider,
@@ -25,7 +25,7 @@ public record Poison(
   }
 
   /** A record of which nothing could be read. */
-  public static Poison unreadable(PoisonReason reason, String field, String message) {
+  public static Poison unreadable(QuarantineReason reason, String field, String message) {
     return new Poison(
         reason, List.of(new FieldError(field, reason.name(), message)), null, null, null);
   }

@@ -57,7 +57,7 @@ final class StartCall {
 
   private StartOutcome call(WorkflowStart start, WorkflowOptions options) {
     try {
-      client.newUntypedWorkflowStub(start.workflowType(), options).start(start.argument());
+      client.newUntypedWorkflowStub(start.workflowType(), options).start(start.arguments());
     } catch (WorkflowExecutionAlreadyStarted closedDuplicate) {
       return StartOutcome.DUPLICATE;
     }
@@ -66,8 +66,17 @@ final class StartCall {
         : StartOutcome.STARTED;
   }
 
+  /**
+   * Whether Temporal refused the start for good: {@code INVALID_ARGUMENT} (an input over the blob
+   * size limit, an id too long, ...) comes back the same on every attempt. Every other failure
+   * (unavailable, a missing namespace, a denied permission) may pass and is retried.
+   */
+  static boolean refusedForGood(Throwable error) {
+    return "INVALID_ARGUMENT".equals(code(error));
+  }
+
   /** The gRPC status code, or the exception's simple name when there is none. */
-  private static String code(Throwable error) {
+  static String code(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof StatusRuntimeException grpc) {
         return grpc.getStatus().getCode().name();

@@ -2,8 +2,8 @@ package io.paymentflow.bridge.start;
 
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.paymentflow.bridge.poison.PoisonRecordHandler;
+import io.paymentflow.contracts.payment.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -24,7 +24,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts workflows concurrently and retries each one until Temporal acknowledges it.
+ * Starts workflows concurrently and retries each one until Temporal acknowledges it. A start
+ * Temporal refuses for good is replaced by the record's review ({@code START_REJECTED}), so no
+ * record holds its partition forever.
  *
  * <p>A start is one blocking SDK call, so concurrency comes from a fixed pool of {@code
  * start-threads}; a start waiting for its next attempt holds no thread. The pool's queue needs no
@@ -36,6 +38,8 @@ public class WorkflowStarter implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(WorkflowStarter.class);
 
   private final StartCall call;
+  private final PoisonRecordHandler poison;
+  private final BridgeMetrics metrics;
   private final String taskQueue;
   private final Backoff backoff;
   private final ThreadPoolExecutor executor;
@@ -46,8 +50,11 @@ public class WorkflowStarter implements DisposableBean {
       StartedFlagInterceptor startedFlag,
       BridgeMetrics metrics,
       StartFailures failures,
+      PoisonRecordHandler poison,
       BridgeProperties properties) {
     this.call = new StartCall(client, startedFlag, metrics, failures);
+    this.poison = poison;
+    this.metrics = metrics;
     this.taskQueue = properties.temporalTaskQueue();
     this.backoff =
         new Backoff(
@@ -84,9 +91,8 @@ public class WorkflowStarter implements DisposableBean {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(start.workflowId())
         .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setWorkflowIdConflictPolicy(WorkflowIds.CONFLICT_POLICY)
+        .setWorkflowIdReusePolicy(WorkflowIds.REUSE_POLICY)
         // One request id for every attempt of this record: if an attempt reached Temporal but its
         // answer was lost, the retry is recognized as the same request, not as a duplicate.
         .setRequestId(UUID.randomUUID().toString())
@@ -102,8 +108,8 @@ public class WorkflowStarter implements DisposableBean {
   }
 
   private final class Attempts implements Runnable {
-    private final WorkflowStart start;
-    private final WorkflowOptions options;
+    private WorkflowStart start;
+    private WorkflowOptions options;
     private final CompletableFuture<StartOutcome> result = new CompletableFuture<>();
     private int failed;
 
@@ -122,6 +128,9 @@ public class WorkflowStarter implements DisposableBean {
       try {
         result.complete(call.attempt(start, options));
       } catch (RuntimeException e) {
+        if (StartCall.refusedForGood(e) && replaceRefused(e)) {
+          return;
+        }
         Duration delay = backoff.delay(++failed);
         // During an outage every in-flight start fails again and again: say so once per start,
         // then every tenth attempt; the failure counter and readiness carry the rest.
@@ -142,6 +151,31 @@ public class WorkflowStarter implements DisposableBean {
         MDC.remove("event_id");
         MDC.remove("workflow_id");
       }
+    }
+
+    /**
+     * Replaces a start Temporal refused for good with the record's review ({@code START_REJECTED})
+     * and tries that at once; false when there is nothing smaller left to try, so the start is
+     * retried like any failure (and readiness shows it).
+     */
+    private boolean replaceRefused(RuntimeException refusal) {
+      WorkflowStart fallback = poison.startRejected(start, refusal.getMessage());
+      if (fallback == null) {
+        log.error(
+            "Temporal refused even the smallest review of {}: {}",
+            start.readAt(),
+            refusal.toString());
+        return false;
+      }
+      log.warn(
+          "Temporal refused {} for good; quarantining the record: {}",
+          start.workflowId(),
+          refusal.toString());
+      metrics.startRejected(start.workflowType());
+      start = fallback;
+      options = options(fallback);
+      submit(this);
+      return true;
     }
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.KafkaBroker;
+import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -66,7 +68,11 @@ final class SeedLoop {
           long start = System.nanoTime();
           PaymentEventWorkflow workflow =
               client.newWorkflowStub(PaymentEventWorkflow.class, RawStartLoop.options(event));
-          WorkflowClient.start(workflow::process, event);
+          WorkflowClient.start(
+              workflow::process,
+              event,
+              PaymentSource.kafka(
+                  new KafkaCoordinates(record.topic(), record.partition(), record.offset())));
           long started = System.nanoTime();
           latencies[done] = started - start;
           consumer.commitSync(

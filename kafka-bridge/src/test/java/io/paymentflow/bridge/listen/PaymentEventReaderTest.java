@@ -8,7 +8,7 @@ import io.paymentflow.bridge.poison.PoisonRecordException;
 import io.paymentflow.bridge.support.Events;
 import io.paymentflow.contracts.event.FieldError;
 import io.paymentflow.contracts.event.PaymentEvent;
-import io.paymentflow.contracts.event.PoisonReason;
+import io.paymentflow.contracts.event.QuarantineReason;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +73,7 @@ class PaymentEventReaderTest {
   void whatIsNotOneJsonObjectIsInvalidJson(String text) {
     Poison poison = poisonOf(text);
 
-    assertThat(poison.reason()).isEqualTo(PoisonReason.INVALID_JSON);
+    assertThat(poison.reason()).isEqualTo(QuarantineReason.INVALID_JSON);
     assertThat(poison.eventId()).isNull();
   }
 
@@ -88,24 +88,49 @@ class PaymentEventReaderTest {
   void anAbsentOrBlankEventIdIsMissing(String text) {
     Poison poison = poisonOf(text);
 
-    assertThat(poison.reason()).isEqualTo(PoisonReason.MISSING_EVENT_ID);
+    assertThat(poison.reason()).isEqualTo(QuarantineReason.MISSING_EVENT_ID);
     assertThat(poison.errors().get(0).code()).isEqualTo("MISSING_EVENT_ID");
     assertThat(poison.eventId()).isNull();
   }
 
   @Test
   void anEventIdThatIsNotAStringOrTooLongIsAnInvalidFieldWithoutAnEventId() {
-    assertThat(poisonOf("{\"event_id\":123}").reason()).isEqualTo(PoisonReason.INVALID_FIELD);
-    Poison tooLong = poisonOf("{\"event_id\":\"" + "x".repeat(256) + "\"}");
-    assertThat(tooLong.reason()).isEqualTo(PoisonReason.INVALID_FIELD);
-    assertThat(tooLong.eventId()).as("no column or workflow id could hold it").isNull();
+    assertThat(poisonOf("{\"event_id\":123}").reason()).isEqualTo(QuarantineReason.INVALID_FIELD);
+    Poison tooLong = poisonOf("{\"event_id\":\"" + "x".repeat(248) + "\"}");
+    assertThat(tooLong.reason()).isEqualTo(QuarantineReason.INVALID_FIELD);
+    assertThat(tooLong.errors()).extracting(FieldError::code).containsExactly("TOO_LONG");
+    assertThat(tooLong.eventId()).as("no workflow id could hold it").isNull();
   }
 
   @Test
-  void anEventIdOf255CharactersIsFine() throws Exception {
-    String eventId = "x".repeat(255);
+  void anEventIdWhoseWorkflowIdIsExactly255CharactersIsFine() throws Exception {
+    String eventId = "x".repeat(247);
     assertThat(PaymentEventReader.read("{\"event_id\":\"" + eventId + "\"}").eventId())
         .isEqualTo(eventId);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "failure_message|\"abc\\u0000def\"|failure_message|NUL_CHARACTER",
+        "metadata|{\"note\":\"a\\u0000b\"}|metadata.note|NUL_CHARACTER",
+        "metadata|{\"k\\u0000\":1}|metadata.k\uFFFD|NUL_CHARACTER",
+        "customer_id|\"\\ud800\"|customer_id|UNPAIRED_SURROGATE",
+        "currency|\"USDX\"|currency|INVALID_LENGTH",
+        "provider_created_at|\"+300000-01-01T00:00:00Z\"|provider_created_at|OUT_OF_RANGE",
+        "metadata|{\"retry_attempt_count\":99999999999}|metadata.retry_attempt_count|OUT_OF_RANGE",
+        "metadata|{\"n\":1e200000}|metadata.n|OUT_OF_RANGE",
+      })
+  void aValueItsColumnCannotHoldIsAnInvalidFieldNamingTheField(
+      String field, String json, String reported, String code) {
+    Poison poison = poisonOf("{\"event_id\":\"stripe:evt_9\",\"" + field + "\":" + json + "}");
+
+    assertThat(poison.reason()).isEqualTo(QuarantineReason.INVALID_FIELD);
+    assertThat(poison.errors()).containsExactly(poison.errors().get(0));
+    assertThat(poison.errors().get(0).field()).isEqualTo(reported);
+    assertThat(poison.errors().get(0).code()).isEqualTo(code);
+    assertThat(poison.eventId()).as("still usable").isEqualTo("stripe:evt_9");
   }
 
   @ParameterizedTest
@@ -131,7 +156,7 @@ class PaymentEventReaderTest {
   void aFieldOfTheWrongTypeIsAnInvalidFieldThatKeepsTheEventId(String field, String json) {
     Poison poison = poisonOf("{\"event_id\":\"stripe:evt_9\",\"" + field + "\":" + json + "}");
 
-    assertThat(poison.reason()).isEqualTo(PoisonReason.INVALID_FIELD);
+    assertThat(poison.reason()).isEqualTo(QuarantineReason.INVALID_FIELD);
     assertThat(poison.errors()).extracting(FieldError::field).containsExactly(field);
     assertThat(poison.eventId()).isEqualTo("stripe:evt_9");
   }

@@ -8,7 +8,7 @@ import io.paymentflow.bridge.poison.PoisonRecordException;
 import io.paymentflow.contracts.event.FieldError;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
-import io.paymentflow.contracts.event.PoisonReason;
+import io.paymentflow.contracts.event.QuarantineReason;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,14 +67,30 @@ class QuarantineReaderTest {
   void aPayloadThatBreaksItsContractIsAnInvalidFieldThatKeepsTheEventId(String text) {
     Poison poison = poisonOf(text);
 
-    assertThat(poison.reason()).isEqualTo(PoisonReason.INVALID_FIELD);
+    assertThat(poison.reason()).isEqualTo(QuarantineReason.INVALID_FIELD);
     assertThat(poison.eventId()).isEqualTo("a:1");
   }
 
   @Test
   void aPayloadThatIsNotAnObjectIsInvalidJson() {
-    assertThat(poisonOf("[1]").reason()).isEqualTo(PoisonReason.INVALID_JSON);
-    assertThat(poisonOf("{\"event_id\":").reason()).isEqualTo(PoisonReason.INVALID_JSON);
+    assertThat(poisonOf("[1]").reason()).isEqualTo(QuarantineReason.INVALID_JSON);
+    assertThat(poisonOf("{\"event_id\":").reason()).isEqualTo(QuarantineReason.INVALID_JSON);
+  }
+
+  @Test
+  void aPayloadTheRowCouldNotHoldExactlyIsQuarantinedAsARecordOfItsOwn() {
+    Poison nul = poisonOf("{\"original_payload\":\"a\\u0000b\"}");
+    Poison timestamp =
+        poisonOf("{\"original_payload\":\"x\",\"quarantined_at\":\"+300000-01-01T00:00:00Z\"}");
+
+    assertThat(nul.reason()).isEqualTo(QuarantineReason.INVALID_FIELD);
+    assertThat(nul.errors())
+        .containsExactly(
+            new FieldError(
+                "original_payload",
+                "NUL_CHARACTER",
+                "original_payload holds U+0000 (NUL), which PostgreSQL text and jsonb cannot store"));
+    assertThat(timestamp.errors()).extracting(FieldError::field).containsExactly("quarantined_at");
   }
 
   private static Poison poisonOf(String text) {

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.bridge.BridgeMetrics;
+import io.paymentflow.bridge.BridgeProperties;
 import io.paymentflow.bridge.poison.PoisonRecordHandler;
+import io.paymentflow.bridge.start.WorkflowInputBound;
 import io.paymentflow.bridge.start.WorkflowStart;
 import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.TestProperties;
+import io.paymentflow.contracts.Payloads;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PayloadEncoding;
-import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,10 +27,13 @@ class RecordDecoderTest {
   private static final String DLQ = "payments.validation.dlq";
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final BridgeProperties properties =
+      TestProperties.withRecordBound(DataSize.ofBytes(1000), DataSize.ofBytes(10));
   private final RecordDecoder decoder =
       new RecordDecoder(
-          TestProperties.withRecordBound(DataSize.ofBytes(1000), DataSize.ofBytes(10)),
-          new PoisonRecordHandler(new BridgeMetrics(registry)));
+          properties,
+          new PoisonRecordHandler(new BridgeMetrics(registry), properties),
+          new WorkflowInputBound(Payloads.converter(), properties));
 
   @Test
   void aReadableEventStartsItsPaymentWorkflow() {
@@ -36,7 +41,7 @@ class RecordDecoderTest {
 
     assertThat(start.workflowType()).isEqualTo("PaymentEventWorkflow");
     assertThat(start.workflowId()).isEqualTo("payment-square:sq_1");
-    assertThat(((PaymentEvent) start.argument()).eventId()).isEqualTo("square:sq_1");
+    assertThat(start.event().eventId()).isEqualTo("square:sq_1");
   }
 
   @Test
@@ -47,9 +52,8 @@ class RecordDecoderTest {
     WorkflowStart start = decoder.decode(record(DLQ, 3, payload));
 
     assertThat(start.workflowType()).isEqualTo("DLQReviewWorkflow");
-    assertThat(start.workflowId()).isEqualTo("dlq-review-adyen:a1");
-    assertThat(((QuarantinedRecord) start.argument()).readAt())
-        .isEqualTo(new KafkaCoordinates(DLQ, 0, 3));
+    assertThat(start.workflowId()).isEqualTo("dlq-review-payments.validation.dlq-0-3");
+    assertThat(start.record().readAt()).isEqualTo(new KafkaCoordinates(DLQ, 0, 3));
   }
 
   @Test
@@ -72,7 +76,8 @@ class RecordDecoderTest {
     WorkflowStart start = decoder.decode(record(INPUT, 5, text.getBytes(StandardCharsets.UTF_8)));
 
     QuarantinedRecord record = review(start);
-    assertThat(start.workflowId()).isEqualTo("dlq-review-stripe:evt_2");
+    assertThat(start.workflowId()).isEqualTo("dlq-review-payments.normalized-0-5");
+    assertThat(record.eventId()).isEqualTo("stripe:evt_2");
     assertThat(record.originalPayload()).isEqualTo(text);
     assertThat(record.payloadEncoding()).isEqualTo(PayloadEncoding.UTF8);
     assertThat(record.failureReason()).isEqualTo("INVALID_FIELD");
@@ -117,12 +122,32 @@ class RecordDecoderTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void aRecordWhoseWorkflowInputTemporalWouldRefuseIsQuarantinedByItsPrefix() {
+    BridgeProperties tight =
+        TestProperties.withInputBound(
+            DataSize.ofBytes(1000), DataSize.ofBytes(2048), DataSize.ofBytes(10));
+    RecordDecoder bounded =
+        new RecordDecoder(
+            tight,
+            new PoisonRecordHandler(new BridgeMetrics(registry), tight),
+            new WorkflowInputBound(Payloads.converter(), tight));
+    // 900 quotes: poison, and its review carries them escaped, twice the bytes.
+    byte[] quotes = "\"".repeat(900).getBytes(StandardCharsets.UTF_8);
+
+    QuarantinedRecord record = review(bounded.decode(record(INPUT, 21, quotes)));
+
+    assertThat(record.failureReason()).isEqualTo("RECORD_TOO_LARGE");
+    assertThat(record.originalPayload()).isEqualTo("\"".repeat(10));
+    assertThat(record.validationErrors().get(0).message()).contains("over the bound of 2048");
+  }
+
   private static ConsumerRecord<byte[], RawValue> record(String topic, long offset, byte[] value) {
     return new ConsumerRecord<>(topic, 0, offset, null, new RawValue(value, value.length));
   }
 
   private static QuarantinedRecord review(WorkflowStart start) {
     assertThat(start.workflowType()).isEqualTo("DLQReviewWorkflow");
-    return (QuarantinedRecord) start.argument();
+    return start.record();
   }
 }

@@ -6,14 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
+import io.paymentflow.bridge.poison.PoisonRecordHandler;
+import io.paymentflow.bridge.support.ExecutionRecorder;
+import io.paymentflow.bridge.support.RecordingPaymentWorkflow;
 import io.paymentflow.bridge.support.TestProperties;
+import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.payment.PaymentEventResult;
+import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * stay running until a test closes them.
  */
 class WorkflowStarterTest {
+
+  private static final KafkaCoordinates READ_AT = new KafkaCoordinates("payments.normalized", 0, 1);
 
   private final EmbeddedTemporalServer temporal = new EmbeddedTemporalServer();
   private final StartedFlagInterceptor startedFlag = new StartedFlagInterceptor();
@@ -42,7 +51,13 @@ class WorkflowStarterTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final StartFailures failures = new StartFailures();
   private final WorkflowStarter starter =
-      new WorkflowStarter(client, startedFlag, new BridgeMetrics(registry), failures, properties);
+      new WorkflowStarter(
+          client,
+          startedFlag,
+          new BridgeMetrics(registry),
+          failures,
+          new PoisonRecordHandler(new BridgeMetrics(registry), properties),
+          properties);
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -61,19 +76,41 @@ class WorkflowStarterTest {
   }
 
   @Test
-  void aStartOfAClosedWorkflowIsADuplicateAndRunsNothingNew() throws Exception {
-    start("stripe:evt_2");
-    String firstRun = runId("payment-stripe:evt_2");
-    client.newUntypedWorkflowStub("payment-stripe:evt_2").terminate("done");
+  void aStartOfACompletedWorkflowIsADuplicateAndRunsNothingNew() throws Exception {
+    WorkerFactory workers = WorkerFactory.newInstance(client);
+    workers
+        .newWorker(properties.temporalTaskQueue())
+        .registerWorkflowImplementationFactory(
+            PaymentEventWorkflow.class,
+            () -> new RecordingPaymentWorkflow(new ExecutionRecorder()));
+    workers.start();
+    try {
+      start("stripe:evt_2");
+      client.newUntypedWorkflowStub("payment-stripe:evt_2").getResult(PaymentEventResult.class);
+      String firstRun = runId("payment-stripe:evt_2");
 
-    assertThat(start("stripe:evt_2")).isEqualTo(StartOutcome.DUPLICATE);
-    assertThat(runId("payment-stripe:evt_2")).isEqualTo(firstRun);
+      assertThat(start("stripe:evt_2")).isEqualTo(StartOutcome.DUPLICATE);
+      assertThat(runId("payment-stripe:evt_2")).isEqualTo(firstRun);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  @Test
+  void aWorkflowThatWasTerminatedRunsAgainWhenItsRecordComesAgain() throws Exception {
+    start("stripe:evt_3");
+    String firstRun = runId("payment-stripe:evt_3");
+    client.newUntypedWorkflowStub("payment-stripe:evt_3").terminate("stuck");
+
+    assertThat(start("stripe:evt_3")).isEqualTo(StartOutcome.STARTED);
+    assertThat(runId("payment-stripe:evt_3")).isNotEqualTo(firstRun);
   }
 
   @Test
   void aFailingStartIsRetriedUntilTemporalAnswers() throws Exception {
     temporal.stop();
-    CompletableFuture<StartOutcome> start = starter.start(WorkflowStart.payment(event("sq:1")));
+    CompletableFuture<StartOutcome> start =
+        starter.start(WorkflowStart.payment(event("sq:1"), READ_AT));
     await().atMost(Duration.ofSeconds(10)).until(() -> counter("start.failures") >= 2);
     assertThat(start).isNotDone();
     assertThat(failures.current()).isNotNull();
@@ -91,11 +128,12 @@ class WorkflowStarterTest {
             startedFlag,
             new BridgeMetrics(registry),
             failures,
+            new PoisonRecordHandler(new BridgeMetrics(registry), properties),
             TestProperties.withRetries(Duration.ofSeconds(3), Duration.ofSeconds(3)));
     try {
       temporal.stop();
       CompletableFuture<StartOutcome> start =
-          slowRetries.start(WorkflowStart.payment(event("sq:2")));
+          slowRetries.start(WorkflowStart.payment(event("sq:2"), READ_AT));
       await().atMost(Duration.ofSeconds(10)).until(() -> counter("start.failures") >= 1);
       start.cancel(false); // between attempts: the next one is seconds away
       temporal.restart();
@@ -111,7 +149,7 @@ class WorkflowStarterTest {
   }
 
   private StartOutcome start(String eventId) throws Exception {
-    return starter.start(WorkflowStart.payment(event(eventId))).get(30, TimeUnit.SECONDS);
+    return starter.start(WorkflowStart.payment(event(eventId), READ_AT)).get(30, TimeUnit.SECONDS);
   }
 
   private double counter(String name) {

@@ -1,6 +1,7 @@
 package io.paymentflow.bridge.support;
 
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.WorkflowStatus;
@@ -19,12 +20,12 @@ public class RecordingPaymentWorkflow implements PaymentEventWorkflow {
   }
 
   @Override
-  public PaymentEventResult process(PaymentEvent event) {
+  public PaymentEventResult process(PaymentEvent event, PaymentSource source) {
     if (!WorkflowUnsafe.isReplaying()) {
       recorder.ran(Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId());
     }
     return new PaymentEventResult(
-        event.eventId(), "passed", List.of(), null, null, null, null, null, List.of(), true);
+        event.eventId(), "passed", List.of(), null, null, null, null, null, List.of(), true, false);
   }
 
   @Override

@@ -2,10 +2,12 @@ package io.paymentflow.bridge.support;
 
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.DecisionReceipt;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.contracts.review.ReviewOutcome;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.unsafe.WorkflowUnsafe;
+import java.util.List;
 
 /** Records the quarantined record it was started with, then completes without a review. */
 public class RecordingReviewWorkflow implements DLQReviewWorkflow {
@@ -21,7 +23,7 @@ public class RecordingReviewWorkflow implements DLQReviewWorkflow {
     if (!WorkflowUnsafe.isReplaying()) {
       recorder.reviewed(Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId(), record);
     }
-    return new ReviewOutcome(null, null, null);
+    return new ReviewOutcome(null, null, null, null);
   }
 
   @Override
@@ -30,5 +32,10 @@ public class RecordingReviewWorkflow implements DLQReviewWorkflow {
   @Override
   public String status() {
     return "completed";
+  }
+
+  @Override
+  public List<DecisionReceipt> decisions() {
+    return List.of();
   }
 }

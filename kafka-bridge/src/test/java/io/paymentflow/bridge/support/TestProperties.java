@@ -8,16 +8,32 @@ import org.springframework.util.unit.DataSize;
 public final class TestProperties {
 
   public static BridgeProperties withRecordBound(DataSize maxRecordBytes, DataSize prefixBytes) {
-    return of(maxRecordBytes, prefixBytes, Duration.ofMillis(200), Duration.ofSeconds(30));
+    return withInputBound(maxRecordBytes, DataSize.ofKilobytes(1900), prefixBytes);
+  }
+
+  /** With a bound on the workflow input as Temporal's converter writes it, too. */
+  public static BridgeProperties withInputBound(
+      DataSize maxRecordBytes, DataSize maxInputBytes, DataSize prefixBytes) {
+    return of(
+        maxRecordBytes, maxInputBytes, prefixBytes, Duration.ofMillis(200), Duration.ofSeconds(30));
   }
 
   /** For tests that take Temporal away. */
   public static BridgeProperties withRetries(Duration initialBackoff, Duration maxBackoff) {
-    return of(DataSize.ofMegabytes(1), DataSize.ofKilobytes(16), initialBackoff, maxBackoff);
+    return of(
+        DataSize.ofMegabytes(1),
+        DataSize.ofKilobytes(1900),
+        DataSize.ofKilobytes(16),
+        initialBackoff,
+        maxBackoff);
   }
 
   private static BridgeProperties of(
-      DataSize maxRecordBytes, DataSize prefixBytes, Duration initialBackoff, Duration maxBackoff) {
+      DataSize maxRecordBytes,
+      DataSize maxInputBytes,
+      DataSize prefixBytes,
+      Duration initialBackoff,
+      Duration maxBackoff) {
     return new BridgeProperties(
         "localhost:9092",
         "temporal-worker-group",
@@ -27,6 +43,7 @@ public final class TestProperties {
         256,
         8,
         maxRecordBytes,
+        maxInputBytes,
         prefixBytes,
         initialBackoff,
         maxBackoff,

@@ -1,6 +1,8 @@
 package io.paymentflow.workflow.payment;
 
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
+import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.InferenceActivities;
@@ -9,9 +11,13 @@ import io.paymentflow.contracts.payment.EnrichmentError;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.ValidationResult;
+import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.payment.WorkflowStatus;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.ReprocessOutcome;
+import io.paymentflow.workflow.DetachedChild;
 import io.paymentflow.workflow.validation.ValidationActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -20,6 +26,7 @@ import io.temporal.workflow.Functions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,10 +34,16 @@ import org.slf4j.Logger;
 /**
  * CONTRACTS section 2.2: validate, enrich concurrently, persist. Timeouts, retries and task queues
  * of every call come from the {@code WorkflowImplementationOptions} it is registered with, so this
- * class holds no configuration and stays deterministic. Any future change of the command sequence
- * goes behind {@code Workflow.getVersion} and gets a new recorded history in the replay test.
+ * class holds no configuration and stays deterministic. Every change of the command sequence goes
+ * behind {@code Workflow.getVersion} and gets a recorded history in the replay test.
  */
 public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
+
+  /**
+   * Version 1: a row PostgreSQL refuses for good is kept for review instead of failing the
+   * workflow. Histories before it have no marker, and fail as they did.
+   */
+  static final String PERSIST_BACKSTOP = "persist-backstop";
 
   private static final Logger log = Workflow.getLogger(PaymentEventWorkflowImpl.class);
 
@@ -46,7 +59,7 @@ public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
   private ChurnPrediction churnPrediction;
 
   @Override
-  public PaymentEventResult process(PaymentEvent event) {
+  public PaymentEventResult process(PaymentEvent event, PaymentSource source) {
     if (event == null) {
       // Fail the workflow rather than its task: retrying a task cannot conjure the input.
       throw ApplicationFailure.newNonRetryableFailure("no payment event", "MissingInput");
@@ -60,10 +73,17 @@ public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
     enrich(event, enrichmentErrors);
 
     status = WorkflowStatus.PERSISTING;
-    // Never caught: Temporal retries it until it lands or its schedule-to-close runs out.
-    persistence.persistPaymentEvent(
-        new EnrichedPaymentEvent(
-            event, validationResult, fraudScore, retryStrategy, churnPrediction, enrichmentErrors));
+    boolean persisted =
+        persist(
+            event,
+            source,
+            new EnrichedPaymentEvent(
+                event,
+                validationResult,
+                fraudScore,
+                retryStrategy,
+                churnPrediction,
+                enrichmentErrors));
 
     status = WorkflowStatus.COMPLETED;
     return new PaymentEventResult(
@@ -76,7 +96,56 @@ public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
         churnScore(),
         churnPrediction == null ? null : churnPrediction.riskLevel(),
         enrichmentErrors,
-        true);
+        persisted,
+        !persisted);
+  }
+
+  /**
+   * Writes the row; true when it was written, false when PostgreSQL refused it for good. Such an
+   * event is still kept: for an event the bridge read, as a quarantine row with its own review (a
+   * {@code DLQReviewWorkflow} at the Kafka coordinates), for an operator's reprocess, as the
+   * outcome on the reviewed row. Every other failure propagates: Temporal retries the write until
+   * it lands or its schedule-to-close runs out.
+   */
+  private boolean persist(PaymentEvent event, PaymentSource source, EnrichedPaymentEvent row) {
+    try {
+      persistence.persistPaymentEvent(row);
+      return true;
+    } catch (ActivityFailure failure) {
+      if (!(failure.getCause() instanceof ApplicationFailure refused && refused.isNonRetryable())
+          || source == null
+          || Workflow.getVersion(PERSIST_BACKSTOP, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
+        throw failure;
+      }
+      log.warn("The row was refused for good; keeping the event for review: {}", refused.getType());
+      String reason = refused.getOriginalMessage();
+      if (source.reprocess()) {
+        persistence.recordReprocessOutcome(
+            source.readAt(), new ReprocessOutcome(ReprocessOutcome.PERSIST_REJECTED, reason));
+      } else {
+        startReview(
+            QuarantinedRecord.persistRejected(
+                event,
+                source.readAt(),
+                reason,
+                Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString()));
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Starts the record's review, as the bridge would have, and waits until it has started; it
+   * outlives this workflow. A review of those coordinates that exists already (this event's
+   * workflow failed once after starting it) is the same review.
+   */
+  private static void startReview(QuarantinedRecord record) {
+    DLQReviewWorkflow review =
+        Workflow.newChildWorkflowStub(
+            DLQReviewWorkflow.class,
+            DetachedChild.options(WorkflowIds.review(record.readAt()), WorkflowIds.REUSE_POLICY));
+    DetachedChild.start(review, () -> Async.function(review::review, record));
   }
 
   /** Starts every applicable call before waiting for any, so they run concurrently. */

@@ -1,16 +1,29 @@
 package io.paymentflow.workflow.review;
 
+import io.paymentflow.contracts.event.FieldError;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.StorableEvent;
+import io.paymentflow.contracts.event.StorableText;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Which operator decisions a review accepts. Pure, so the signal handler stays deterministic. */
 final class ReviewDecisions {
 
+  /** The event id bound of reviews begun before {@code StorableEvent} checked corrected events. */
+  private static final int LEGACY_MAX_EVENT_ID_LENGTH = 255;
+
   private ReviewDecisions() {}
 
-  /** Why {@code decision} cannot be acted on, or null when it can. */
-  static String problem(ReviewDecision decision) {
+  /**
+   * Why {@code decision} cannot be acted on, or null when it can.
+   *
+   * @param storable whether the corrected event must pass {@link StorableEvent} as the bridge's
+   *     events do (every review from version 1 on), rather than only have an event id
+   */
+  static String problem(ReviewDecision decision, boolean storable) {
     if (decision == null || decision.resolution() == null) {
       return "no resolution";
     }
@@ -20,18 +33,28 @@ final class ReviewDecisions {
     if (decision.reviewer() == null || decision.reviewer().isBlank()) {
       return "no reviewer";
     }
-    if (decision.resolution() == Resolution.REPROCESS) {
-      PaymentEvent corrected = decision.correctedEvent();
-      if (corrected == null) {
-        return "reprocess without a corrected event";
-      }
-      String eventId = corrected.eventId();
-      if (eventId == null
-          || eventId.isBlank()
-          || eventId.length() > PaymentEvent.MAX_EVENT_ID_LENGTH) {
-        return "corrected event has no usable event_id";
-      }
+    if (storable && StorableText.problem(decision.reviewer()) != null) {
+      return "the reviewer's name holds a character PostgreSQL cannot store";
     }
-    return null;
+    if (decision.resolution() != Resolution.REPROCESS) {
+      return null;
+    }
+    PaymentEvent corrected = decision.correctedEvent();
+    if (corrected == null) {
+      return "reprocess without a corrected event";
+    }
+    if (storable) {
+      List<FieldError> problems = StorableEvent.problems(corrected);
+      return problems.isEmpty()
+          ? null
+          : "the corrected event cannot be stored: "
+              + problems.stream()
+                  .map(e -> e.field() + " " + e.code())
+                  .collect(Collectors.joining(", "));
+    }
+    String eventId = corrected.eventId();
+    return eventId == null || eventId.isBlank() || eventId.length() > LEGACY_MAX_EVENT_ID_LENGTH
+        ? "corrected event has no usable event_id"
+        : null;
   }
 }

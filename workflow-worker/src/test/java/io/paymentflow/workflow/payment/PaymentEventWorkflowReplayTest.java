@@ -80,6 +80,12 @@ class PaymentEventWorkflowReplayTest {
             "review-reprocess.json",
             "review-expired.json",
             "review-child-exists.json",
-            "review-decision-races-timer.json");
+            "review-decision-races-timer.json",
+            // Version 1 of persist-backstop and review-outcomes.
+            "payment-persist-quarantined.json",
+            "review-decision-refused.json",
+            "review-reprocess-outcome.json",
+            "review-child-exists-outcome.json",
+            "review-decision-races-timer-outcomes.json");
   }
 }

@@ -41,7 +41,7 @@ class PaymentEventWorkflowResilienceTest {
     temporal.inference.mode(FRAUD, Mode.RETRYABLE_FAILURE);
     PaymentEvent event = event();
 
-    PaymentEventResult result = temporal.newPayment(event.eventId()).process(event);
+    PaymentEventResult result = temporal.newPayment(event.eventId()).process(event, Events.SOURCE);
 
     EnrichmentError expected =
         new EnrichmentError("fraud_score", "HttpServerError", "inference answered 503");
@@ -61,7 +61,7 @@ class PaymentEventWorkflowResilienceTest {
     temporal.inference.mode(CHURN, Mode.NON_RETRYABLE_FAILURE);
     PaymentEvent event = event();
 
-    PaymentEventResult result = temporal.newPayment(event.eventId()).process(event);
+    PaymentEventResult result = temporal.newPayment(event.eventId()).process(event, Events.SOURCE);
 
     assertThat(temporal.inference.calls(CHURN)).isEqualTo(1);
     assertThat(result.churnScore()).isNull();
@@ -77,7 +77,7 @@ class PaymentEventWorkflowResilienceTest {
     temporal.persistence.failPersist(4);
     PaymentEvent event = event();
 
-    PaymentEventResult result = temporal.newPayment(event.eventId()).process(event);
+    PaymentEventResult result = temporal.newPayment(event.eventId()).process(event, Events.SOURCE);
 
     assertThat(temporal.persistence.persistAttempts()).isEqualTo(5);
     assertThat(result.persisted()).isTrue();
@@ -98,9 +98,9 @@ class PaymentEventWorkflowResilienceTest {
     PaymentEvent event = event();
 
     WorkflowExecution first =
-        WorkflowClient.start(temporal.newPayment(event.eventId())::process, event);
+        WorkflowClient.start(temporal.newPayment(event.eventId())::process, event, Events.SOURCE);
     WorkflowExecution second =
-        WorkflowClient.start(temporal.newPayment(event.eventId())::process, event);
+        WorkflowClient.start(temporal.newPayment(event.eventId())::process, event, Events.SOURCE);
     temporal.persistence.release();
     temporal
         .client
@@ -109,7 +109,9 @@ class PaymentEventWorkflowResilienceTest {
 
     assertThat(second.getRunId()).isEqualTo(first.getRunId());
     assertThatThrownBy(
-            () -> WorkflowClient.start(temporal.newPayment(event.eventId())::process, event))
+            () ->
+                WorkflowClient.start(
+                    temporal.newPayment(event.eventId())::process, event, Events.SOURCE))
         .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
     assertThat(temporal.persistence.events()).hasSize(1);
   }
@@ -119,7 +121,7 @@ class PaymentEventWorkflowResilienceTest {
     temporal.inference.hold();
     temporal.persistence.hold();
     PaymentEvent event = Events.payment("stripe:evt_queries").failed().build();
-    WorkflowClient.start(temporal.newPayment(event.eventId())::process, event);
+    WorkflowClient.start(temporal.newPayment(event.eventId())::process, event, Events.SOURCE);
     PaymentEventWorkflow running =
         temporal.client.newWorkflowStub(
             PaymentEventWorkflow.class, WorkflowIds.payment(event.eventId()));

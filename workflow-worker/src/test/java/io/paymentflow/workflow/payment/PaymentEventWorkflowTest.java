@@ -4,13 +4,21 @@ import static io.paymentflow.workflow.support.FakeInference.CHURN;
 import static io.paymentflow.workflow.support.FakeInference.FRAUD;
 import static io.paymentflow.workflow.support.FakeInference.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.payment.PaymentEventResult;
+import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
+import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.Resolution;
+import io.paymentflow.contracts.review.ReviewDecision;
+import io.paymentflow.workflow.review.DLQReviewWorkflowImpl;
 import io.paymentflow.workflow.support.Events;
 import io.paymentflow.workflow.support.FakeInference;
 import io.paymentflow.workflow.support.TemporalFixture;
+import io.temporal.client.WorkflowFailedException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +39,7 @@ class PaymentEventWorkflowTest {
   }
 
   private static PaymentEventResult process(PaymentEvent event) {
-    return temporal.newPayment(event.eventId()).process(event);
+    return temporal.newPayment(event.eventId()).process(event, Events.SOURCE);
   }
 
   private static EnrichedPaymentEvent persisted(PaymentEvent event) {
@@ -56,7 +64,8 @@ class PaymentEventWorkflowTest {
                 new BigDecimal("0.4200"),
                 "medium",
                 List.of(),
-                true));
+                true,
+                false));
     EnrichedPaymentEvent row = persisted(event);
     assertThat(row.event()).isEqualTo(event);
     assertThat(row.validation().status()).isEqualTo("passed");
@@ -143,5 +152,41 @@ class PaymentEventWorkflowTest {
 
     assertThat(succeeded.fraudScore()).isNotNull();
     assertThat(declined.retryStrategy()).isEqualTo("retry_delayed");
+  }
+
+  @Test
+  void aRowTheDatabaseRefusesForGoodIsKeptForReviewAndTheWorkflowCompletes() {
+    temporal.persistence.rejectPersist();
+    PaymentEvent event = event().build();
+
+    PaymentEventResult result = process(event);
+
+    assertThat(result.persisted()).isFalse();
+    assertThat(result.quarantined()).isTrue();
+    assertThat(temporal.persistence.persistAttempts()).as("not retried").isEqualTo(1);
+    String reviewId = WorkflowIds.review(Events.SOURCE.readAt());
+    DLQReviewWorkflow review = temporal.client.newWorkflowStub(DLQReviewWorkflow.class, reviewId);
+    await().until(review::status, DLQReviewWorkflowImpl.AWAITING_REVIEW::equals);
+    assertThat(temporal.persistence.quarantined())
+        .singleElement()
+        .satisfies(
+            kept -> {
+              assertThat(kept.failureReason()).isEqualTo("PERSIST_REJECTED");
+              assertThat(kept.eventId()).isEqualTo(event.eventId());
+              assertThat(kept.rejectedEvent()).isEqualTo(event);
+              assertThat(kept.readAt()).isEqualTo(Events.SOURCE.readAt());
+              assertThat(kept.validationErrors().get(0).message()).contains("SQLState 22021");
+            });
+    review.decide(new ReviewDecision(Resolution.DISCARD, "alice", null));
+  }
+
+  @Test
+  void aWorkflowStartedWithoutItsSourceFailsAsBeforeWhenTheRowIsRefused() {
+    temporal.persistence.rejectPersist();
+    PaymentEvent event = event().build();
+
+    assertThatThrownBy(() -> temporal.newPayment(event.eventId()).process(event, null))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(temporal.persistence.quarantined()).isEmpty();
   }
 }

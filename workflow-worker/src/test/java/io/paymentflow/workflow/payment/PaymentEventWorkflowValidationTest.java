@@ -22,7 +22,7 @@ class PaymentEventWorkflowValidationTest {
   @RegisterExtension static final TemporalFixture temporal = new TemporalFixture();
 
   private static PaymentEventResult process(PaymentEvent event) {
-    return temporal.newPayment(event.eventId()).process(event);
+    return temporal.newPayment(event.eventId()).process(event, Events.SOURCE);
   }
 
   private static EnrichedPaymentEvent persisted(PaymentEvent event) {
@@ -52,7 +52,7 @@ class PaymentEventWorkflowValidationTest {
 
   @Test
   void missingEventFailsTheWorkflowInsteadOfRetryingItsTask() {
-    assertThatThrownBy(() -> temporal.newPayment("stripe:evt_missing").process(null))
+    assertThatThrownBy(() -> temporal.newPayment("stripe:evt_missing").process(null, Events.SOURCE))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOfSatisfying(

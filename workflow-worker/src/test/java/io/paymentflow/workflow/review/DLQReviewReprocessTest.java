@@ -1,6 +1,7 @@
 package io.paymentflow.workflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
@@ -8,10 +9,13 @@ import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.DecisionReceipt;
+import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.contracts.review.ReviewOutcome;
 import io.paymentflow.workflow.support.Events;
+import io.paymentflow.workflow.support.FakePersistence.Outcome;
 import io.paymentflow.workflow.support.FakePersistence.Review;
 import io.paymentflow.workflow.support.TemporalFixture;
 import io.temporal.client.WorkflowClient;
@@ -40,7 +44,7 @@ class DLQReviewReprocessTest {
   void newRecord() {
     readAt = new KafkaCoordinates("payments.validation.dlq", 0, ++sequence);
     record = QuarantineRecords.unparseable(readAt);
-    workflowId = WorkflowIds.review(null, readAt);
+    workflowId = WorkflowIds.review(readAt);
   }
 
   private DLQReviewWorkflow start() {
@@ -62,7 +66,12 @@ class DLQReviewReprocessTest {
 
     String paymentWorkflowId = WorkflowIds.payment(corrected.eventId());
     assertThat(outcome(review))
-        .isEqualTo(new ReviewOutcome(Resolution.REPROCESS, "alice", paymentWorkflowId));
+        .isEqualTo(
+            new ReviewOutcome(
+                Resolution.REPROCESS,
+                "alice",
+                paymentWorkflowId,
+                new ReprocessOutcome(ReprocessOutcome.STARTED, paymentWorkflowId)));
     assertThat(temporal.persistence.quarantined()).containsExactly(record);
     assertThat(temporal.persistence.reviews()).containsExactly(new Review(readAt, decision));
     PaymentEventResult reprocessed =
@@ -78,13 +87,57 @@ class DLQReviewReprocessTest {
   @Test
   void reprocessOfAnEventAlreadyProcessedDoesNotRunItTwice() {
     PaymentEvent corrected = Events.payment("stripe:evt_done_" + sequence).build();
-    temporal.newPayment(corrected.eventId()).process(corrected);
+    temporal.newPayment(corrected.eventId()).process(corrected, Events.SOURCE);
     DLQReviewWorkflow review = start();
 
     review.decide(new ReviewDecision(Resolution.REPROCESS, "alice", corrected));
 
-    assertThat(outcome(review).reprocessWorkflowId())
-        .isEqualTo(WorkflowIds.payment(corrected.eventId()));
+    String paymentWorkflowId = WorkflowIds.payment(corrected.eventId());
+    ReprocessOutcome already =
+        new ReprocessOutcome(ReprocessOutcome.ALREADY_PROCESSED, paymentWorkflowId);
+    assertThat(outcome(review).reprocess()).isEqualTo(already);
+    assertThat(temporal.persistence.outcomes()).containsExactly(new Outcome(readAt, already));
     assertThat(temporal.persistence.events()).hasSize(1);
+  }
+
+  @Test
+  void theReprocessTellsItsWorkflowWhichRowItCameFrom() {
+    PaymentEvent corrected = Events.payment("stripe:evt_refused_" + sequence).build();
+    temporal.persistence.rejectPersist();
+    DLQReviewWorkflow review = start();
+
+    review.decide(new ReviewDecision(Resolution.REPROCESS, "alice", corrected));
+
+    assertThat(outcome(review).reprocess().code()).isEqualTo(ReprocessOutcome.STARTED);
+    PaymentEventResult reprocessed =
+        temporal
+            .client
+            .newUntypedWorkflowStub(WorkflowIds.payment(corrected.eventId()))
+            .getResult(PaymentEventResult.class);
+    assertThat(reprocessed.quarantined()).isTrue();
+    assertThat(temporal.persistence.outcomes())
+        .extracting(o -> o.readAt() + " " + o.outcome().code())
+        .containsExactlyInAnyOrder(readAt + " started", readAt + " persist_rejected");
+  }
+
+  @Test
+  void aCorrectedEventTheDatabaseCouldNotStoreIsRefusedAndTheReviewKeepsWaiting() {
+    PaymentEvent unstorable = Events.payment("stripe:evt_bad_" + sequence).currency("USDX").build();
+    PaymentEvent fixed = Events.payment("stripe:evt_bad_" + sequence).build();
+    DLQReviewWorkflow review = start();
+    await().until(review::status, DLQReviewWorkflowImpl.AWAITING_REVIEW::equals);
+
+    review.decide(new ReviewDecision(Resolution.REPROCESS, "alice", unstorable));
+    await().until(() -> review.decisions().size() == 1);
+
+    assertThat(review.status()).isEqualTo(DLQReviewWorkflowImpl.AWAITING_REVIEW);
+    DecisionReceipt refused = review.decisions().get(0);
+    assertThat(refused.accepted()).isFalse();
+    assertThat(refused.reason()).contains("currency INVALID_LENGTH");
+    review.decide(new ReviewDecision(Resolution.REPROCESS, "alice", fixed));
+    assertThat(outcome(review).reprocess().code()).isEqualTo(ReprocessOutcome.STARTED);
+    assertThat(review.decisions())
+        .extracting(DecisionReceipt::accepted)
+        .containsExactly(false, true);
   }
 }

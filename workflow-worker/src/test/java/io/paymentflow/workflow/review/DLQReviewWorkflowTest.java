@@ -7,6 +7,7 @@ import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.DecisionReceipt;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.contracts.review.ReviewOutcome;
@@ -40,7 +41,7 @@ class DLQReviewWorkflowTest {
   void newRecord() {
     readAt = new KafkaCoordinates("payments.validation.dlq", 0, ++sequence);
     record = QuarantineRecords.unparseable(readAt);
-    workflowId = WorkflowIds.review(null, readAt);
+    workflowId = WorkflowIds.review(readAt);
   }
 
   private DLQReviewWorkflow start() {
@@ -62,7 +63,7 @@ class DLQReviewWorkflowTest {
 
     review.decide(decision);
 
-    assertThat(outcome(review)).isEqualTo(new ReviewOutcome(resolution, "bob", null));
+    assertThat(outcome(review)).isEqualTo(new ReviewOutcome(resolution, "bob", null, null));
     assertThat(temporal.persistence.reviews()).containsExactly(new Review(readAt, decision));
     assertThat(temporal.persistence.events()).isEmpty();
   }
@@ -73,7 +74,7 @@ class DLQReviewWorkflowTest {
 
     ReviewOutcome outcome = outcome(review);
 
-    assertThat(outcome).isEqualTo(new ReviewOutcome(Resolution.EXPIRED, "system", null));
+    assertThat(outcome).isEqualTo(new ReviewOutcome(Resolution.EXPIRED, "system", null, null));
     assertThat(temporal.persistence.reviews())
         .containsExactly(
             new Review(readAt, new ReviewDecision(Resolution.EXPIRED, "system", null)));
@@ -105,13 +106,43 @@ class DLQReviewWorkflowTest {
   }
 
   @Test
+  void aSecondDecisionIsAnsweredNotDropped() {
+    DLQReviewWorkflow review = start();
+
+    review.decide(new ReviewDecision(Resolution.DISCARD, "alice", null));
+    review.decide(new ReviewDecision(Resolution.MANUAL_FIX, "bob", null));
+
+    outcome(review);
+    assertThat(review.decisions())
+        .containsExactly(
+            new DecisionReceipt(Resolution.DISCARD, "alice", true, null),
+            new DecisionReceipt(
+                Resolution.MANUAL_FIX, "bob", false, "already decided: discard by alice"));
+  }
+
+  @Test
+  void aReviewerNamePostgresCannotStoreIsRefused() {
+    DLQReviewWorkflow review = start();
+    await().until(review::status, DLQReviewWorkflowImpl.AWAITING_REVIEW::equals);
+
+    review.decide(new ReviewDecision(Resolution.DISCARD, "ali\u0000ce", null));
+    review.decide(new ReviewDecision(Resolution.DISCARD, "alice", null));
+
+    assertThat(outcome(review).reviewer()).isEqualTo("alice");
+    assertThat(review.decisions())
+        .extracting(DecisionReceipt::accepted)
+        .containsExactly(false, true);
+  }
+
+  @Test
   void firstDecisionWins() {
     DLQReviewWorkflow review = start();
 
     review.decide(new ReviewDecision(Resolution.DISCARD, "alice", null));
     review.decide(new ReviewDecision(Resolution.MANUAL_FIX, "bob", null));
 
-    assertThat(outcome(review)).isEqualTo(new ReviewOutcome(Resolution.DISCARD, "alice", null));
+    assertThat(outcome(review))
+        .isEqualTo(new ReviewOutcome(Resolution.DISCARD, "alice", null, null));
     assertThat(temporal.persistence.reviews())
         .containsExactly(new Review(readAt, new ReviewDecision(Resolution.DISCARD, "alice", null)));
     assertThat(review.status()).isEqualTo(DLQReviewWorkflowImpl.COMPLETED);

@@ -26,6 +26,7 @@ public final class QuarantineRecords {
         1042L,
         "2026-01-15T10:00:00Z",
         1,
-        readAt);
+        readAt,
+        null);
   }
 }

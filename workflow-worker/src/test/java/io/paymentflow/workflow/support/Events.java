@@ -1,10 +1,16 @@
 package io.paymentflow.workflow.support;
 
+import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import java.util.Map;
 
 /** Test events: a valid successful card payment by default, changed one field at a time. */
 public final class Events {
+
+  /** Where the bridge read the test events, as it tells every payment workflow. */
+  public static final PaymentSource SOURCE =
+      PaymentSource.kafka(new KafkaCoordinates("payments.normalized", 0, 42));
 
   private String eventId;
   private String provider = "stripe";

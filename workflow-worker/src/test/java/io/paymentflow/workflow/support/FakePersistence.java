@@ -4,6 +4,7 @@ import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -19,9 +20,13 @@ public final class FakePersistence implements PersistenceActivities {
   /** One {@code recordReview} call. */
   public record Review(KafkaCoordinates readAt, ReviewDecision decision) {}
 
+  /** One {@code recordReprocessOutcome} call. */
+  public record Outcome(KafkaCoordinates readAt, ReprocessOutcome outcome) {}
+
   private final List<EnrichedPaymentEvent> events = new CopyOnWriteArrayList<>();
   private final List<QuarantinedRecord> quarantined = new CopyOnWriteArrayList<>();
   private final List<Review> reviews = new CopyOnWriteArrayList<>();
+  private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
   private final AtomicInteger persistAttempts = new AtomicInteger();
   private volatile int failuresBeforeSuccess;
   private volatile boolean rejectPersist;
@@ -31,6 +36,7 @@ public final class FakePersistence implements PersistenceActivities {
     events.clear();
     quarantined.clear();
     reviews.clear();
+    outcomes.clear();
     persistAttempts.set(0);
     failuresBeforeSuccess = 0;
     rejectPersist = false;
@@ -79,6 +85,10 @@ public final class FakePersistence implements PersistenceActivities {
     return List.copyOf(reviews);
   }
 
+  public List<Outcome> outcomes() {
+    return List.copyOf(outcomes);
+  }
+
   @Override
   public void persistPaymentEvent(EnrichedPaymentEvent event) {
     int attempt = persistAttempts.incrementAndGet();
@@ -107,5 +117,10 @@ public final class FakePersistence implements PersistenceActivities {
   @Override
   public void recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
     reviews.add(new Review(readAt, decision));
+  }
+
+  @Override
+  public void recordReprocessOutcome(KafkaCoordinates readAt, ReprocessOutcome outcome) {
+    outcomes.add(new Outcome(readAt, outcome));
   }
 }

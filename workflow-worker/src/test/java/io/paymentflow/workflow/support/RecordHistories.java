@@ -15,7 +15,6 @@ import io.paymentflow.workflow.review.QuarantineRecords;
 import io.paymentflow.workflow.support.FakeInference.Mode;
 import io.paymentflow.workflow.validation.ValidationActivitiesImpl;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -72,50 +71,60 @@ public final class RecordHistories {
               .status("succeeded")
               .build());
       temporal.persistence.rejectPersist();
-      recordFailing(
-          temporal, out, "payment-persist-rejected", Events.payment("stripe:evt_hist_rej").build());
+      // The row refused for good: kept as a quarantine row (persist-backstop version 1).
+      record(
+          temporal,
+          out,
+          "payment-persist-quarantined",
+          Events.payment("stripe:evt_hist_rej").build());
       temporal.reset();
 
       // Expiry first: the test server stops skipping time once an abandoned child has completed.
       review(temporal, out, "review-expired", null, 8);
+      refusedThenDecided(temporal, out, "review-decision-refused", 11);
       PaymentEvent corrected = Events.payment("stripe:evt_hist_corrected").build();
       review(
           temporal,
           out,
-          "review-reprocess",
+          "review-reprocess-outcome",
           new ReviewDecision(Resolution.REPROCESS, "alice", corrected),
           7);
       // The corrected event's workflow exists already (the event was processed once).
       PaymentEvent processed = Events.payment("stripe:evt_hist_processed").build();
-      temporal.newPayment(processed.eventId()).process(processed);
+      temporal.newPayment(processed.eventId()).process(processed, Events.SOURCE);
       review(
           temporal,
           out,
-          "review-child-exists",
+          "review-child-exists-outcome",
           new ReviewDecision(Resolution.REPROCESS, "bob", processed),
           9);
     }
     if (args.length == 2) {
-      reviewRacingTheWindow(args[1], out, "review-decision-races-timer");
+      reviewRacingTheWindow(args[1], out, "review-decision-races-timer-outcomes");
     }
     System.exit(0);
   }
 
   private static void record(TemporalFixture temporal, Path out, String name, PaymentEvent event)
       throws IOException {
-    temporal.newPayment(event.eventId()).process(event);
+    temporal.newPayment(event.eventId()).process(event, Events.SOURCE);
     write(temporal, out, name, WorkflowIds.payment(event.eventId()));
   }
 
-  /** A workflow that ends FAILED; its history is written all the same. */
-  private static void recordFailing(
-      TemporalFixture temporal, Path out, String name, PaymentEvent event) throws IOException {
-    try {
-      temporal.newPayment(event.eventId()).process(event);
-      throw new IllegalStateException(name + " was expected to fail");
-    } catch (WorkflowFailedException expected) {
-      write(temporal, out, name, WorkflowIds.payment(event.eventId()));
-    }
+  /** A corrected event PostgreSQL could not store is refused; the next decision is taken. */
+  private static void refusedThenDecided(
+      TemporalFixture temporal, Path out, String name, long offset) throws IOException {
+    KafkaCoordinates readAt = new KafkaCoordinates("payments.validation.dlq", 0, offset);
+    String workflowId = WorkflowIds.review(readAt);
+    WorkflowClient.start(
+        temporal.newReview(workflowId)::review, QuarantineRecords.unparseable(readAt));
+    DLQReviewWorkflow review = temporal.client.newWorkflowStub(DLQReviewWorkflow.class, workflowId);
+    PaymentEvent unstorable = Events.payment("stripe:evt_hist_refused").currency("USDX").build();
+    review.decide(new ReviewDecision(Resolution.REPROCESS, "dave", unstorable));
+    await().atMost(Duration.ofSeconds(30)).until(() -> review.decisions().size() == 1);
+    review.decide(new ReviewDecision(Resolution.DISCARD, "dave", null));
+    WorkflowStub.fromTyped(review).getResult(ReviewOutcome.class);
+    write(temporal, out, name, workflowId);
   }
 
   /**
@@ -135,7 +144,7 @@ public final class RecordHistories {
     FakePersistence persistence = new FakePersistence();
     KafkaCoordinates readAt =
         new KafkaCoordinates("payments.validation.dlq", 0, System.currentTimeMillis());
-    String workflowId = WorkflowIds.review(null, readAt);
+    String workflowId = WorkflowIds.review(readAt);
     WorkerFactory first = workers(client, window, persistence);
     WorkflowClient.start(
         client.newWorkflowStub(DLQReviewWorkflow.class, TemporalFixture.bridgeOptions(workflowId))
@@ -176,7 +185,7 @@ public final class RecordHistories {
       TemporalFixture temporal, Path out, String name, ReviewDecision decision, long offset)
       throws IOException {
     KafkaCoordinates readAt = new KafkaCoordinates("payments.validation.dlq", 0, offset);
-    String workflowId = WorkflowIds.review(null, readAt);
+    String workflowId = WorkflowIds.review(readAt);
     WorkflowClient.start(
         temporal.newReview(workflowId)::review, QuarantineRecords.unparseable(readAt));
     DLQReviewWorkflow review = temporal.client.newWorkflowStub(DLQReviewWorkflow.class, workflowId);

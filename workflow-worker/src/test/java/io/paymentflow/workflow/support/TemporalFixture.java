@@ -11,8 +11,6 @@ import io.paymentflow.workflow.TaskQueueProperties;
 import io.paymentflow.workflow.WorkflowRegistration;
 import io.paymentflow.workflow.validation.BusinessRulesProperties;
 import io.paymentflow.workflow.validation.ValidationActivitiesImpl;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -88,9 +86,8 @@ public final class TemporalFixture implements AutoCloseable, BeforeEachCallback,
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(TaskQueues.PAYMENT_PROCESSING)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setWorkflowIdConflictPolicy(WorkflowIds.CONFLICT_POLICY)
+        .setWorkflowIdReusePolicy(WorkflowIds.REUSE_POLICY)
         .build();
   }
 
@@ -116,6 +113,6 @@ public final class TemporalFixture implements AutoCloseable, BeforeEachCallback,
     ActivitySettings persistence =
         new ActivitySettings(null, null, Duration.ofMillis(10), 1.0, Duration.ofMillis(10), null);
     return new ActivityRetryProperties(
-        null, inference, inference, inference, persistence, persistence, persistence);
+        null, inference, inference, inference, persistence, persistence, persistence, persistence);
   }
 }
