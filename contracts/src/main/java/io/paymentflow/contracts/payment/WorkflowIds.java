@@ -23,6 +23,14 @@ public final class WorkflowIds {
   public static final WorkflowIdReusePolicy REUSE_POLICY =
       WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY;
 
+  /**
+   * The reprocess of an event whose row PostgreSQL refused ({@code PERSIST_REJECTED}) runs its
+   * corrected event even though {@code payment-{event_id}} completed: that workflow completed by
+   * keeping the event for review, and the operator's correction is what it waits for.
+   */
+  public static final WorkflowIdReusePolicy REPROCESS_OF_REFUSED_REUSE_POLICY =
+      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE;
+
   /** The longest workflow id Temporal's SQL persistence stores. */
   public static final int MAX_LENGTH = 255;
 

@@ -2,6 +2,7 @@ package io.paymentflow.workflow.review;
 
 import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.PaymentSource;
+import io.paymentflow.contracts.event.QuarantineReason;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.WorkflowIds;
@@ -84,9 +85,12 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
       PaymentEvent corrected = decision.correctedEvent();
       reprocessWorkflowId = WorkflowIds.payment(corrected.eventId());
       if (version() >= 1) {
+        boolean refused = QuarantineReason.PERSIST_REJECTED.name().equals(record.failureReason());
         boolean started =
             startReprocess(
-                corrected, PaymentSource.reprocessOf(record.readAt()), WorkflowIds.REUSE_POLICY);
+                corrected,
+                PaymentSource.reprocessOf(record.readAt()),
+                refused ? WorkflowIds.REPROCESS_OF_REFUSED_REUSE_POLICY : WorkflowIds.REUSE_POLICY);
         reprocess =
             new ReprocessOutcome(
                 started ? ReprocessOutcome.STARTED : ReprocessOutcome.ALREADY_PROCESSED,

@@ -12,8 +12,6 @@ import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
-import io.paymentflow.contracts.review.Resolution;
-import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.workflow.review.DLQReviewWorkflowImpl;
 import io.paymentflow.workflow.support.Events;
 import io.paymentflow.workflow.support.FakeInference;
@@ -177,7 +175,6 @@ class PaymentEventWorkflowTest {
               assertThat(kept.readAt()).isEqualTo(Events.SOURCE.readAt());
               assertThat(kept.validationErrors().get(0).message()).contains("SQLState 22021");
             });
-    review.decide(new ReviewDecision(Resolution.DISCARD, "alice", null));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.WorkflowIds;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DLQReviewReprocessTest {
 
-  @RegisterExtension static final TemporalFixture temporal = new TemporalFixture();
+  @RegisterExtension static final TemporalFixture temporal = TemporalFixture.withoutTimeSkipping();
 
   private static int sequence;
 
@@ -139,5 +140,25 @@ class DLQReviewReprocessTest {
     assertThat(review.decisions())
         .extracting(DecisionReceipt::accepted)
         .containsExactly(false, true);
+  }
+
+  @Test
+  void theCorrectionOfAnEventWhoseRowWasRefusedRunsThoughItsWorkflowCompleted() {
+    PaymentEvent refused = Events.payment("stripe:evt_refused_row_" + sequence).build();
+    PaymentEvent corrected =
+        Events.payment("stripe:evt_refused_row_" + sequence).merchantId("merch_fixed").build();
+    PaymentSource source = PaymentSource.kafka(readAt);
+    temporal.persistence.rejectPersist();
+    assertThat(temporal.newPayment(refused.eventId()).process(refused, source).quarantined())
+        .isTrue();
+    temporal.persistence.reset();
+    DLQReviewWorkflow review = temporal.client.newWorkflowStub(DLQReviewWorkflow.class, workflowId);
+
+    review.decide(new ReviewDecision(Resolution.REPROCESS, "alice", corrected));
+
+    assertThat(outcome(review).reprocess().code()).isEqualTo(ReprocessOutcome.STARTED);
+    await().until(() -> temporal.persistence.event(corrected.eventId()).isPresent());
+    assertThat(temporal.persistence.event(corrected.eventId()).orElseThrow().event())
+        .isEqualTo(corrected);
   }
 }

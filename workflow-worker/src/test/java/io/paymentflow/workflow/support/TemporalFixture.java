@@ -13,6 +13,7 @@ import io.paymentflow.workflow.validation.BusinessRulesProperties;
 import io.paymentflow.workflow.validation.ValidationActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
@@ -40,7 +41,20 @@ public final class TemporalFixture implements AutoCloseable, BeforeEachCallback,
   public final FakePersistence persistence = new FakePersistence();
 
   public TemporalFixture() {
-    env = TestWorkflowEnvironment.newInstance();
+    this(TestEnvironmentOptions.getDefaultInstance());
+  }
+
+  /**
+   * Without time skipping: for tests that decide while a review waits, since the test server would
+   * otherwise skip its whole window the moment nothing else runs.
+   */
+  public static TemporalFixture withoutTimeSkipping() {
+    return new TemporalFixture(
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  }
+
+  private TemporalFixture(TestEnvironmentOptions options) {
+    env = TestWorkflowEnvironment.newInstance(options);
     client = env.getWorkflowClient();
     WorkflowRegistration.register(
         env.newWorker(TaskQueues.PAYMENT_PROCESSING),
