@@ -9,7 +9,8 @@
 # <base-port>  B: clients connect to 127.0.0.1:B (frontend gRPC); the server also binds
 #              B+1..B+8 (layout in config/temporal-sqlite.yaml), so pick B with 9 free ports.
 # Env: TEMPORAL_PF_NAMESPACES (default "default"; comma-separated, registered before start),
-#      TEMPORAL_PF_LOG_LEVEL (default warn), PAYMENTFLOW_CACHE (where build.sh put the binaries).
+#      TEMPORAL_PF_LOG_LEVEL (default warn), PAYMENTFLOW_CACHE (where build.sh put the binaries),
+#      TEMPORAL_PF_DYNAMIC_CONFIG (a dynamic config file instead of config/dynamicconfig.yaml).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 
@@ -40,7 +41,7 @@ if ! flock -n 8; then
 fi
 export TEMPORAL_PF_DB_FILE="${data_dir}/temporal.db"
 export TEMPORAL_PF_BASE_PORT="${base_port}"
-export TEMPORAL_PF_DYNAMIC_CONFIG="${TOOLS_DIR}/config/dynamicconfig.yaml"
+export TEMPORAL_PF_DYNAMIC_CONFIG="${TEMPORAL_PF_DYNAMIC_CONFIG:-${TOOLS_DIR}/config/dynamicconfig.yaml}"
 export TEMPORAL_PF_LOG_LEVEL="${TEMPORAL_PF_LOG_LEVEL:-warn}"
 
 # Schema and namespaces first (idempotent, crash-safe), then become the server.

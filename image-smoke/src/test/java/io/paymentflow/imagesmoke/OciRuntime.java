@@ -24,16 +24,19 @@ record OciRuntime(String name, Map<String, String> rejected) {
 
   static final String CANDIDATES_PROPERTY = "image.smoke.runtimes";
 
+  /** Probes every candidate, so the report says why each one not used fails here. */
   static OciRuntime select(String image) {
     Map<String, String> rejected = new LinkedHashMap<>();
+    String chosen = null;
     for (String candidate : candidates()) {
       String problem = Podman.probe(candidate, image);
-      if (problem == null) {
-        return new OciRuntime(candidate, rejected);
+      if (problem != null) {
+        rejected.put(candidate, problem);
+      } else if (chosen == null) {
+        chosen = candidate;
       }
-      rejected.put(candidate, problem);
     }
-    return new OciRuntime(null, rejected);
+    return new OciRuntime(chosen, rejected);
   }
 
   static List<String> candidates() {

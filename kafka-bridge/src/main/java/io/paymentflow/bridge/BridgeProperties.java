@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param temporalTaskQueue the task queue both workflows are started on
  * @param maxInFlightStarts records handed to the starter and not yet acknowledged, retries
  *     included; when reached, consumption pauses, so memory stays bounded
+ * @param maxInFlightBytes the bytes of the records in flight, bounded too: a burst of large records
+ *     cannot exhaust the heap here or in the workers that run their workflows
  * @param startThreads concurrent start calls (each blocks a thread for one round trip)
  * @param maxRecordBytes a larger record is quarantined as RECORD_TOO_LARGE without being parsed
  * @param maxWorkflowInputBytes a record whose workflow input, as Temporal's converter writes it,
@@ -43,6 +45,7 @@ public record BridgeProperties(
     @NotBlank String dlqTopic,
     @NotBlank String temporalTaskQueue,
     @Min(1) @Max(100_000) int maxInFlightStarts,
+    @NotNull DataSize maxInFlightBytes,
     @Min(1) @Max(1_000) int startThreads,
     @NotNull DataSize maxRecordBytes,
     @NotNull DataSize maxWorkflowInputBytes,

@@ -18,6 +18,15 @@ final class RealTemporalServer implements AutoCloseable {
 
   private static final Path TOOLS = Path.of("..", "tools", "temporal-server").toAbsolutePath();
 
+  /**
+   * The suite's server has a shorter id limit than Temporal's default, as an operator may set it,
+   * so that the bridge meets a start the server refuses for good ({@code StartRejectedIT}).
+   */
+  static final int MAX_ID_LENGTH = 200;
+
+  private static final Path DYNAMIC_CONFIG =
+      Path.of("src", "test", "resources", "temporal-dynamicconfig.yaml").toAbsolutePath();
+
   private final Path data;
   private final int basePort;
   private Process process;
@@ -84,9 +93,12 @@ final class RealTemporalServer implements AutoCloseable {
   private void startProcess() {
     try {
       java.nio.file.Files.createDirectories(data);
-      process =
+      ProcessBuilder server =
           new ProcessBuilder(
-                  TOOLS.resolve("run.sh").toString(), data.toString(), Integer.toString(basePort))
+              TOOLS.resolve("run.sh").toString(), data.toString(), Integer.toString(basePort));
+      server.environment().put("TEMPORAL_PF_DYNAMIC_CONFIG", DYNAMIC_CONFIG.toString());
+      process =
+          server
               .redirectErrorStream(true)
               .redirectOutput(
                   ProcessBuilder.Redirect.appendTo(

@@ -61,7 +61,12 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
     loop =
         new BridgeConsumer(
             consumer,
-            new Pipeline(decoder, starter, metrics, properties.maxInFlightStarts()),
+            new Pipeline(
+                decoder,
+                starter,
+                metrics,
+                properties.maxInFlightStarts(),
+                properties.maxInFlightBytes().toBytes()),
             gauges,
             properties,
             error -> AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN));

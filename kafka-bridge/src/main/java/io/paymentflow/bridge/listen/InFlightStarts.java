@@ -29,26 +29,39 @@ final class InFlightStarts {
       CompletableFuture<StartOutcome> start,
       boolean succeeded) {}
 
-  private final Map<TopicPartition, Map<Long, CompletableFuture<StartOutcome>>> starts =
-      new HashMap<>();
+  /** A start in flight and the bytes of the record it is for. */
+  private record Pending(CompletableFuture<StartOutcome> start, long bytes) {}
+
+  private final Map<TopicPartition, Map<Long, Pending>> starts = new HashMap<>();
   private final BlockingQueue<Ack> acks = new LinkedBlockingQueue<>();
 
   /** Mirrors the map's size for the gauge, which is read on other threads. */
   private final AtomicInteger count = new AtomicInteger();
 
+  private long bytes;
+
   void add(
       TopicPartition partition,
       long offset,
       PartitionOffsets offsets,
-      CompletableFuture<StartOutcome> start) {
-    starts.computeIfAbsent(partition, p -> new HashMap<>()).put(offset, start);
+      CompletableFuture<StartOutcome> start,
+      long recordBytes) {
+    starts
+        .computeIfAbsent(partition, p -> new HashMap<>())
+        .put(offset, new Pending(start, recordBytes));
     count.incrementAndGet();
+    bytes += recordBytes;
     start.whenComplete(
         (outcome, error) -> acks.add(new Ack(partition, offset, offsets, start, error == null)));
   }
 
   int count() {
     return count.get();
+  }
+
+  /** The bytes of the records whose starts are in flight. */
+  long bytes() {
+    return bytes;
   }
 
   int count(Collection<TopicPartition> partitions) {
@@ -66,9 +79,12 @@ final class InFlightStarts {
       if (ack.succeeded()) {
         ack.offsets().acknowledged(ack.offset()); // a forgotten instance: tracked by no one
       }
-      Map<Long, CompletableFuture<StartOutcome>> current = starts.get(ack.partition());
-      if (current != null && current.remove(ack.offset(), ack.start())) {
+      Map<Long, Pending> current = starts.get(ack.partition());
+      Pending pending = current == null ? null : current.get(ack.offset());
+      if (pending != null && pending.start() == ack.start()) {
+        current.remove(ack.offset());
         count.decrementAndGet();
+        bytes -= pending.bytes();
       }
     }
   }
@@ -76,10 +92,16 @@ final class InFlightStarts {
   /** Cancels the starts of these partitions, which stops their retries, and forgets them. */
   void cancel(Collection<TopicPartition> partitions) {
     for (TopicPartition partition : partitions) {
-      Map<Long, CompletableFuture<StartOutcome>> removed = starts.remove(partition);
+      Map<Long, Pending> removed = starts.remove(partition);
       if (removed != null) {
         count.addAndGet(-removed.size());
-        removed.values().forEach(start -> start.cancel(false));
+        removed
+            .values()
+            .forEach(
+                pending -> {
+                  bytes -= pending.bytes();
+                  pending.start().cancel(false);
+                });
       }
     }
   }

@@ -27,31 +27,46 @@ final class Pipeline {
   private final WorkflowStarter starter;
   private final BridgeMetrics metrics;
   private final int maxInFlight;
+  private final long maxInFlightBytes;
   private final OffsetTracker tracker = new OffsetTracker();
   private final InFlightStarts inFlight = new InFlightStarts();
   private final Deque<ConsumerRecord<?, RawValue>> backlog = new ArrayDeque<>();
 
-  Pipeline(RecordDecoder decoder, WorkflowStarter starter, BridgeMetrics metrics, int maxInFlight) {
+  Pipeline(
+      RecordDecoder decoder,
+      WorkflowStarter starter,
+      BridgeMetrics metrics,
+      int maxInFlight,
+      long maxInFlightBytes) {
     this.decoder = decoder;
     this.starter = starter;
     this.metrics = metrics;
     this.maxInFlight = maxInFlight;
+    this.maxInFlightBytes = maxInFlightBytes;
   }
 
   void accept(ConsumerRecords<?, RawValue> records) {
     records.forEach(backlog::add);
   }
 
-  /** Hands records over, in order, while there is room in flight. */
+  /**
+   * Hands records over, in order, while there is room in flight: by count, and by the bytes of the
+   * records in flight, so a burst of large records cannot exhaust the heap (one always fits).
+   */
   void handOver() {
-    while (!backlog.isEmpty() && inFlight.count() < maxInFlight) {
+    while (!backlog.isEmpty() && inFlight.count() < maxInFlight && roomForBytes()) {
       ConsumerRecord<?, RawValue> record = backlog.poll();
       metrics.consumed(record.topic());
       WorkflowStart start = decoder.decode(record);
       TopicPartition partition = new TopicPartition(record.topic(), record.partition());
       PartitionOffsets offsets = tracker.handedOver(partition, record.offset());
-      inFlight.add(partition, record.offset(), offsets, starter.start(start));
+      long bytes = record.value() == null ? 0 : record.value().bytes().length;
+      inFlight.add(partition, record.offset(), offsets, starter.start(start), bytes);
     }
+  }
+
+  private boolean roomForBytes() {
+    return inFlight.count() == 0 || inFlight.bytes() < maxInFlightBytes;
   }
 
   /** Whether records wait for room in flight: then the consumer must not fetch more. */

@@ -19,7 +19,7 @@ class InFlightStartsTest {
   void anAcknowledgedStartLeavesTheFlightAndMovesTheSafeOffset() throws Exception {
     PartitionOffsets offsets = handedOver(5);
     CompletableFuture<StartOutcome> start = new CompletableFuture<>();
-    inFlight.add(P0, 5, offsets, start);
+    inFlight.add(P0, 5, offsets, start, 100);
 
     start.complete(StartOutcome.STARTED);
     assertThat(inFlight.count()).as("applied on the consumer thread only").isEqualTo(1);
@@ -33,7 +33,7 @@ class InFlightStartsTest {
   void aStartThatFailedForGoodLeavesTheFlightButNotTheOffsets() throws Exception {
     PartitionOffsets offsets = handedOver(5);
     CompletableFuture<StartOutcome> start = new CompletableFuture<>();
-    inFlight.add(P0, 5, offsets, start);
+    inFlight.add(P0, 5, offsets, start, 100);
 
     start.completeExceptionally(new IllegalStateException("bridge stopping"));
     inFlight.applyAcks(Duration.ZERO);
@@ -46,7 +46,7 @@ class InFlightStartsTest {
   void aStartOfARevokedPartitionIsCancelledAndItsLateAckTouchesNothingCurrent() throws Exception {
     PartitionOffsets revoked = handedOver(5);
     CompletableFuture<StartOutcome> old = new CompletableFuture<>();
-    inFlight.add(P0, 5, revoked, old);
+    inFlight.add(P0, 5, revoked, old, 100);
 
     inFlight.cancel(List.of(P0));
     assertThat(old).isCancelled();
@@ -54,7 +54,7 @@ class InFlightStartsTest {
 
     PartitionOffsets reassigned = handedOver(5);
     CompletableFuture<StartOutcome> again = new CompletableFuture<>();
-    inFlight.add(P0, 5, reassigned, again);
+    inFlight.add(P0, 5, reassigned, again, 100);
     inFlight.applyAcks(Duration.ZERO); // the cancellation's acknowledgement
 
     assertThat(inFlight.count()).isEqualTo(1);
@@ -66,11 +66,27 @@ class InFlightStartsTest {
 
   @Test
   void countsInFlightStartsPerPartition() {
-    inFlight.add(P0, 1, handedOver(1), new CompletableFuture<>());
-    inFlight.add(new TopicPartition("payments", 1), 1, handedOver(1), new CompletableFuture<>());
+    inFlight.add(P0, 1, handedOver(1), new CompletableFuture<>(), 100);
+    inFlight.add(
+        new TopicPartition("payments", 1), 1, handedOver(1), new CompletableFuture<>(), 100);
 
     assertThat(inFlight.count(List.of(P0))).isEqualTo(1);
     assertThat(inFlight.count()).isEqualTo(2);
+  }
+
+  @Test
+  void bytesOfTheRecordsInFlightAreReleasedByTheirAckOrTheirPartitionsRevoke() throws Exception {
+    CompletableFuture<StartOutcome> acked = new CompletableFuture<>();
+    inFlight.add(P0, 1, handedOver(1), acked, 700);
+    inFlight.add(
+        new TopicPartition("payments", 1), 1, handedOver(1), new CompletableFuture<>(), 300);
+    assertThat(inFlight.bytes()).isEqualTo(1000);
+
+    acked.complete(StartOutcome.STARTED);
+    inFlight.applyAcks(Duration.ZERO);
+    assertThat(inFlight.bytes()).isEqualTo(300);
+    inFlight.cancel(List.of(new TopicPartition("payments", 1)));
+    assertThat(inFlight.bytes()).isZero();
   }
 
   private static PartitionOffsets handedOver(long offset) {

@@ -41,6 +41,7 @@ public final class TestProperties {
         "payments.validation.dlq",
         "payment-processing",
         256,
+        DataSize.ofMegabytes(16),
         8,
         maxRecordBytes,
         maxInputBytes,
