@@ -3,6 +3,7 @@ package io.paymentflow.imagesmoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paymentflow.contracts.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +77,7 @@ class ImageSmokeIT {
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, deps.kafkaBootstrap()),
             new StringSerializer(),
             new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  SmokeDependencies.INPUT_TOPIC, eventId, event(eventId, providerId)))
-          .get();
+      producer.send(new ProducerRecord<>(Topics.INPUT, eventId, event(eventId, providerId))).get();
     }
 
     Map<String, Object> row =

@@ -1,5 +1,6 @@
 package io.paymentflow.imagesmoke;
 
+import io.paymentflow.contracts.Topics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,8 @@ record SmokeApp(String module, int declaredPort) {
       case "kafka-bridge" -> {
         env.put("TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS", deps.kafkaBootstrap());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", deps.kafkaBootstrap());
-        env.put("TEMPORAL_WORKER_INPUT_TOPIC", SmokeDependencies.INPUT_TOPIC);
-        env.put("TEMPORAL_WORKER_DLQ_TOPIC", SmokeDependencies.DLQ_TOPIC);
+        env.put("TEMPORAL_WORKER_INPUT_TOPIC", Topics.INPUT);
+        env.put("TEMPORAL_WORKER_DLQ_TOPIC", Topics.DLQ);
       }
       case "activity-worker-inference" ->
           env.put("TEMPORAL_WORKER_INFERENCE_SERVICE_URL", deps.inferenceUrl());

@@ -1,5 +1,6 @@
 package io.paymentflow.imagesmoke;
 
+import io.paymentflow.contracts.Topics;
 import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
 import java.io.IOException;
@@ -17,16 +18,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class SmokeDependencies implements AutoCloseable {
 
-  static final String INPUT_TOPIC = "payments.normalized";
-  static final String DLQ_TOPIC = "payments.validation.dlq";
-
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private EmbeddedKafkaKraftBroker kafka;
   private int temporalPort;
   private InferenceStandIn standIn;
 
   SmokeDependencies start() {
-    kafka = new EmbeddedKafkaKraftBroker(1, 1, INPUT_TOPIC, DLQ_TOPIC);
+    kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.INPUT, Topics.DLQ);
     kafka.afterPropertiesSet();
     started.push(kafka::destroy);
 

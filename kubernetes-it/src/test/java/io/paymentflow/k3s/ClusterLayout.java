@@ -1,5 +1,6 @@
 package io.paymentflow.k3s;
 
+import io.paymentflow.contracts.Topics;
 import io.paymentflow.localrun.LocalSystem;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class ClusterLayout {
   static final List<String> DEPENDENCY_NAMESPACES =
       List.of("kafka", "temporal", "postgres", "inference");
 
-  static final List<String> TOPICS = List.of(LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC);
+  static final List<String> TOPICS = List.of(Topics.INPUT, Topics.DLQ);
 
   /** More than one, so that a second bridge during the roll takes partitions over: a rebalance. */
   static final int PARTITIONS = 4;

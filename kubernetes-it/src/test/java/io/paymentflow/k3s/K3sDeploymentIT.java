@@ -7,10 +7,10 @@ import static io.paymentflow.localrun.LocalSystem.WORKFLOW_WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paymentflow.contracts.Topics;
 import io.paymentflow.localrun.DemoEvents;
 import io.paymentflow.localrun.DemoRecord;
 import io.paymentflow.localrun.DemoStream;
-import io.paymentflow.localrun.LocalSystem;
 import io.paymentflow.localrun.Reconciliation;
 import io.paymentflow.localrun.RowCounter;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class K3sDeploymentIT {
 
   private static void streamThroughScaleAndRoll(K3sCluster cluster, ClusterDependencies deps)
       throws Exception {
-    DemoEvents demo = DemoStream.newDemo(LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC);
+    DemoEvents demo = DemoStream.newDemo(Topics.INPUT, Topics.DLQ);
     String marker = demo.eventIdMarker();
     List<DemoRecord> records = demo.generate(K3sSettings.streamRecords());
     int rate = K3sSettings.streamRate();

@@ -1,5 +1,6 @@
 package io.paymentflow.localrun;
 
+import io.paymentflow.contracts.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class DemoStream {
    * test publishes through a NodePort and counts the rows in the cluster's database.
    */
   public DemoStream(String kafkaBootstrap, LocalPostgres postgres, PrintStream out) {
-    this(kafkaBootstrap, LocalSystem.INPUT_TOPIC, LocalSystem.DLQ_TOPIC, postgres, out);
+    this(kafkaBootstrap, Topics.INPUT, Topics.DLQ, postgres, out);
   }
 
   private DemoStream(

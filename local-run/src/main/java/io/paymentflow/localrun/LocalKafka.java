@@ -66,7 +66,7 @@ public final class LocalKafka implements AutoCloseable {
     format(config, dataDirectory);
     LocalKafka kafka = new LocalKafka(port, config, dataDirectory, keepData);
     kafka.startBroker();
-    Topics.ensure(kafka.bootstrapServers(), topics, partitions);
+    TopicCreation.ensure(kafka.bootstrapServers(), topics, partitions);
     return kafka;
   }
 

@@ -1,5 +1,6 @@
 package io.paymentflow.localrun;
 
+import io.paymentflow.contracts.Topics;
 import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
 import java.io.PrintStream;
@@ -19,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalSystem implements AutoCloseable {
 
-  public static final String INPUT_TOPIC = "payments.normalized";
-  public static final String DLQ_TOPIC = "payments.validation.dlq";
   public static final String BRIDGE = "kafka-bridge";
   public static final String WORKFLOW_WORKER = "workflow-worker";
   public static final String INFERENCE_WORKER = "activity-worker-inference";
@@ -70,7 +69,7 @@ public final class LocalSystem implements AutoCloseable {
       out.println(
           "Kafka        " + options.kafkaBootstrap() + "  (in-JVM broker)  topics " + topics());
     } else {
-      Topics.ensure(
+      TopicCreation.ensure(
           options.kafkaBootstrap(), List.of(inputTopic(), dlqTopic()), options.partitions());
       out.println("Kafka        " + options.kafkaBootstrap() + "  (external)  topics " + topics());
     }
@@ -147,12 +146,12 @@ public final class LocalSystem implements AutoCloseable {
 
   /** The contract's input topic, with the run's suffix when it has one. */
   public String inputTopic() {
-    return INPUT_TOPIC + options.topicSuffix();
+    return Topics.INPUT + options.topicSuffix();
   }
 
   /** The contract's DLQ topic, with the run's suffix when it has one. */
   public String dlqTopic() {
-    return DLQ_TOPIC + options.topicSuffix();
+    return Topics.DLQ + options.topicSuffix();
   }
 
   public AppProcess app(String module) {

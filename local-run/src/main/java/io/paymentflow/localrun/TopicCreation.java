@@ -13,11 +13,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the run's topics where they are missing; an existing topic is left as it is. */
-final class Topics {
+final class TopicCreation {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private Topics() {}
+  private TopicCreation() {}
 
   /** With the cluster's default replication factor: one on the local broker. */
   static void ensure(String bootstrapServers, List<String> topics, int partitions) {
