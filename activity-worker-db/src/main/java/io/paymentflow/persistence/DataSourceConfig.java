@@ -33,4 +33,9 @@ class DataSourceConfig {
     dataSource.setMaximumPoolSize(worker.maxConcurrentActivities() + HEALTH_CHECK_CONNECTIONS);
     return dataSource;
   }
+
+  @Bean
+  SocketTimeoutCheck socketTimeoutCheck(HikariDataSource dataSource) {
+    return SocketTimeoutCheck.of(dataSource);
+  }
 }

@@ -6,7 +6,9 @@ import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
 import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +30,19 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
   private final QuarantineRepository quarantine;
   private final JsonColumns json;
   private final WriteMetrics metrics;
+  private final SocketTimeoutCheck socketTimeout;
 
   PersistenceActivitiesImpl(
       PaymentEventRepository paymentEvents,
       QuarantineRepository quarantine,
       JsonColumns json,
-      WriteMetrics metrics) {
+      WriteMetrics metrics,
+      SocketTimeoutCheck socketTimeout) {
     this.paymentEvents = paymentEvents;
     this.quarantine = quarantine;
     this.json = json;
     this.metrics = metrics;
+    this.socketTimeout = socketTimeout;
   }
 
   @Override
@@ -100,6 +105,7 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
   }
 
   private void write(String table, String operation, Supplier<WriteOutcome> write) {
+    socketTimeout.fits(startToClose());
     WriteOutcome outcome;
     try {
       outcome = metrics.record(table, operation, write);
@@ -111,6 +117,18 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
       throw failure;
     }
     log.debug("{} on {}: {}", operation, table, outcome.tag());
+  }
+
+  /**
+   * This attempt's start-to-close, as the workflow set it (CONTRACTS 2.4); null outside an
+   * activity, where tests and tools call this bean directly.
+   */
+  private static Duration startToClose() {
+    try {
+      return Activity.getExecutionContext().getInfo().getStartToCloseTimeout();
+    } catch (IllegalStateException notAnActivity) {
+      return null;
+    }
   }
 
   private static void withEventId(String eventId, Runnable work) {

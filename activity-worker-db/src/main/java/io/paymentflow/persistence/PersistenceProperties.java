@@ -3,8 +3,6 @@ package io.paymentflow.persistence;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,13 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param persistenceTaskQueue the only task queue this worker polls
  * @param maxConcurrentActivities activity slots of the worker; also sizes the connection pool, so
  *     an activity never waits for a connection another activity holds
- * @param shutdownGracePeriod how long in-flight activities may run after polling stops
- * @param temporalHealthTimeout deadline of the readiness check against the Temporal frontend
  */
 @Validated
 @ConfigurationProperties("temporal-worker")
 record PersistenceProperties(
-    @NotBlank String persistenceTaskQueue,
-    @Min(1) @Max(200) int maxConcurrentActivities,
-    @NotNull Duration shutdownGracePeriod,
-    @NotNull Duration temporalHealthTimeout) {}
+    @NotBlank String persistenceTaskQueue, @Min(1) @Max(200) int maxConcurrentActivities) {}

@@ -51,7 +51,8 @@ class DatabaseOutageIT {
               new PaymentEventRepository(client),
               new QuarantineRepository(client),
               new JsonColumns(),
-              new WriteMetrics(new SimpleMeterRegistry()));
+              new WriteMetrics(new SimpleMeterRegistry()),
+              SocketTimeoutCheck.of(down));
 
       long start = System.nanoTime();
       Throwable failure =

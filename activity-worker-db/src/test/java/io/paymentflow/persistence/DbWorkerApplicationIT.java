@@ -48,6 +48,7 @@ class DbWorkerApplicationIT {
   @Autowired HealthEndpointGroups healthGroups;
   @Autowired HikariDataSource pool;
   @Autowired Worker worker;
+  @Autowired SocketTimeoutCheck socketTimeout;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -136,11 +137,24 @@ class DbWorkerApplicationIT {
   }
 
   @Test
+  void theConfiguredSocketTimeoutEndsBeforeThePersistenceStartToClose() {
+    // CONTRACTS 2.4: the persistence activities' start-to-close is 30 s by default.
+    assertThat(socketTimeout.fits(Duration.ofSeconds(30))).isTrue();
+  }
+
+  @Test
   void readinessIsUpAndCoversTheDatabaseAndTemporal() throws Exception {
     HttpResponse<String> readiness = get("/actuator/health/readiness");
 
     assertThat(readiness.statusCode()).isEqualTo(200);
     assertThat(readiness.body()).contains("\"UP\"");
+    // The details an operator reads when it is not: each dependency's own status.
+    assertThat(readiness.body()).contains("\"db\"", "\"temporal\"", "servingStatus");
+    HttpResponse<String> liveness = get("/actuator/health/liveness");
+    assertThat(liveness.statusCode()).isEqualTo(200);
+    assertThat(liveness.body())
+        .as("a dependency's outage must not restart the pod")
+        .doesNotContain("\"db\"", "\"temporal\"");
     assertThat(healthGroups.get("readiness").isMember("db")).isTrue();
     assertThat(healthGroups.get("readiness").isMember("temporal")).isTrue();
     assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);

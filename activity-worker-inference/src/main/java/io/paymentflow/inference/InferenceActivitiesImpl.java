@@ -5,6 +5,8 @@ import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.InferenceActivities;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.temporal.activity.Activity;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -25,17 +27,22 @@ class InferenceActivitiesImpl implements InferenceActivities {
 
   @Override
   public FraudScore fraudScore(PaymentEvent event) {
-    return withEventId(event, () -> client.fraudScore(event));
+    return withEventId(event, () -> client.fraudScore(event, startToClose()));
   }
 
   @Override
   public RetryStrategy retryStrategy(PaymentEvent event) {
-    return withEventId(event, () -> client.retryStrategy(event));
+    return withEventId(event, () -> client.retryStrategy(event, startToClose()));
   }
 
   @Override
   public ChurnPrediction churnPrediction(PaymentEvent event) {
-    return withEventId(event, () -> client.churnPrediction(event));
+    return withEventId(event, () -> client.churnPrediction(event, startToClose()));
+  }
+
+  /** This attempt's start-to-close, as the workflow set it (CONTRACTS 2.4). */
+  private static Duration startToClose() {
+    return Activity.getExecutionContext().getInfo().getStartToCloseTimeout();
   }
 
   /** Every log line of the call, the SDK's failure log included, carries the event id. */

@@ -6,6 +6,7 @@ import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.support.AppProperties;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -41,10 +42,10 @@ class InferenceClient {
   private final Duration healthTimeout;
   private final MeterRegistry meters;
 
-  InferenceClient(InferenceProperties properties, MeterRegistry meters) {
+  InferenceClient(InferenceProperties properties, AppProperties app, MeterRegistry meters) {
     this.baseUrl = properties.serviceUrl().toString().replaceAll("/+$", "");
     this.timeout = properties.timeout();
-    this.healthTimeout = properties.healthTimeout();
+    this.healthTimeout = app.healthCheckTimeout();
     this.meters = meters;
     this.http =
         HttpClient.newBuilder()
@@ -55,25 +56,32 @@ class InferenceClient {
             .build();
   }
 
-  FraudScore fraudScore(PaymentEvent event) {
+  /**
+   * @param startToClose the calling attempt's, which the HTTP timeout must fit ({@link
+   *     CallTimeout})
+   */
+  FraudScore fraudScore(PaymentEvent event, Duration startToClose) {
     return call(
         FRAUD_SCORE,
+        startToClose,
         InferenceRequests.Fraud.of(event),
         FraudScore.class,
         answer -> ResponseChecks.fraudScore(FRAUD_SCORE, event, answer));
   }
 
-  RetryStrategy retryStrategy(PaymentEvent event) {
+  RetryStrategy retryStrategy(PaymentEvent event, Duration startToClose) {
     return call(
         RETRY_STRATEGY,
+        startToClose,
         InferenceRequests.Retry.of(event),
         RetryStrategy.class,
         answer -> ResponseChecks.retryStrategy(RETRY_STRATEGY, event, answer));
   }
 
-  ChurnPrediction churnPrediction(PaymentEvent event) {
+  ChurnPrediction churnPrediction(PaymentEvent event, Duration startToClose) {
     return call(
         CHURN_PREDICT,
+        startToClose,
         InferenceRequests.Churn.of(event),
         ChurnPrediction.class,
         answer -> ResponseChecks.churnPrediction(CHURN_PREDICT, event, answer));
@@ -93,10 +101,12 @@ class InferenceClient {
     }
   }
 
-  private <T> T call(String endpoint, Object body, Class<T> type, Consumer<T> check) {
+  private <T> T call(
+      String endpoint, Duration startToClose, Object body, Class<T> type, Consumer<T> check) {
+    Duration limit = CallTimeout.of(timeout, startToClose);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
-            .timeout(timeout)
+            .timeout(limit)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(InferenceJson.write(endpoint, body)))
@@ -104,7 +114,7 @@ class InferenceClient {
     Timer.Sample sample = Timer.start(meters);
     String outcome = "success";
     try {
-      HttpResponse<String> response = send(endpoint, request, timeout);
+      HttpResponse<String> response = send(endpoint, request, limit);
       if (response.statusCode() / 100 != 2) {
         throw HttpFailures.forStatus(
             endpoint,

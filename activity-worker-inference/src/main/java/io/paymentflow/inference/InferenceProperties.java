@@ -3,7 +3,6 @@ package io.paymentflow.inference;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -16,38 +15,28 @@ import org.springframework.validation.annotation.Validated;
  * The inference worker's settings (CONTRACTS sections 2 and 6), bound under {@code
  * temporal-worker.inference}; application.yml maps the {@code TEMPORAL_WORKER_*} variables.
  *
- * @param taskQueue the only queue this worker polls
  * @param serviceUrl base URL of the inference service
  * @param timeout whole-call HTTP timeout; a plain number is seconds, as the contract's {@code
- *     TEMPORAL_WORKER_INFERENCE_TIMEOUT_SECONDS} says
+ *     TEMPORAL_WORKER_INFERENCE_TIMEOUT_SECONDS} says. Cut at run time to fit the attempt's real
+ *     start-to-close ({@link CallTimeout}), so a hung call ends as a retryable HTTP timeout rather
+ *     than as an activity timeout noticed only at the deadline.
  * @param connectTimeout TCP connect timeout, part of {@code timeout}
- * @param startToClose the start-to-close the workflow gives inference activities (CONTRACTS 2.4).
- *     The HTTP timeout must be shorter, so a hung call ends as a retryable HTTP timeout that
- *     Temporal retries at once, rather than as an activity timeout noticed only at the deadline.
- * @param healthTimeout deadline of the health checks against Temporal and the inference service
  * @param maxConcurrentCalls activity slots of this worker, and so the most HTTP calls (and pooled
  *     connections) in flight at once: each activity execution makes one blocking call
  * @param pollers concurrent activity-task pollers
- * @param shutdownGracePeriod how long in-flight activities may run on after a shutdown signal
  */
 @Validated
 @ConfigurationProperties("temporal-worker.inference")
 record InferenceProperties(
-    @NotBlank String taskQueue,
     @NotNull URI serviceUrl,
     @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration timeout,
     @NotNull Duration connectTimeout,
-    @NotNull Duration startToClose,
-    @NotNull Duration healthTimeout,
     @Min(1) @Max(1000) int maxConcurrentCalls,
-    @Min(1) @Max(100) int pollers,
-    @NotNull Duration shutdownGracePeriod) {
+    @Min(1) @Max(100) int pollers) {
 
-  @AssertTrue(message = "timeout must be positive and shorter than start-to-close")
-  boolean isTimeoutShorterThanStartToClose() {
-    return timeout == null
-        || startToClose == null
-        || (isPositive(timeout) && timeout.compareTo(startToClose) < 0);
+  @AssertTrue(message = "timeout must be positive")
+  boolean isTimeoutPositive() {
+    return timeout == null || isPositive(timeout);
   }
 
   @AssertTrue(message = "connect-timeout must be positive and at most timeout")

@@ -81,12 +81,17 @@ class HttpFailuresTest {
       standIn.setMode(Mode.TIMEOUT);
       InferenceClient client =
           new InferenceClient(
-              TestProperties.pointingAt(standIn.baseUrl(), Duration.ofMillis(500)), meters);
+              TestProperties.pointingAt(standIn.baseUrl(), Duration.ofMillis(500)),
+              TestProperties.app(),
+              meters);
       long started = System.nanoTime();
 
       ApplicationFailure failure =
           catchThrowableOfType(
-              ApplicationFailure.class, () -> client.fraudScore(Events.succeeded("stripe:evt_1")));
+              ApplicationFailure.class,
+              () ->
+                  client.fraudScore(
+                      Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE));
 
       assertRetryable(failure);
       assertThat(failure.getCause()).isInstanceOf(HttpTimeoutException.class);
@@ -179,18 +184,24 @@ class HttpFailuresTest {
   }
 
   private ApplicationFailure fraudScoreFailure(String baseUrl) {
-    InferenceClient client = new InferenceClient(TestProperties.pointingAt(baseUrl), meters);
+    InferenceClient client =
+        new InferenceClient(TestProperties.pointingAt(baseUrl), TestProperties.app(), meters);
     return catchThrowableOfType(
-        ApplicationFailure.class, () -> client.fraudScore(Events.succeeded("stripe:evt_1")));
+        ApplicationFailure.class,
+        () -> client.fraudScore(Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE));
   }
 
   private ApplicationFailure retryStrategyFailure(String body) {
     server.answer(200, body);
     InferenceClient client =
-        new InferenceClient(TestProperties.pointingAt(server.baseUrl()), meters);
+        new InferenceClient(
+            TestProperties.pointingAt(server.baseUrl()), TestProperties.app(), meters);
     return catchThrowableOfType(
         ApplicationFailure.class,
-        () -> client.retryStrategy(Events.failed("stripe:evt_2", "card_declined", Map.of())));
+        () ->
+            client.retryStrategy(
+                Events.failed("stripe:evt_2", "card_declined", Map.of()),
+                TestProperties.START_TO_CLOSE));
   }
 
   private static String retryAnswer(String action, String delay) {

@@ -48,7 +48,9 @@ class InferenceActivitiesImplTest {
     environment.registerActivitiesImplementations(
         new InferenceActivitiesImpl(
             new InferenceClient(
-                TestProperties.pointingAt(standIn.baseUrl()), new SimpleMeterRegistry())));
+                TestProperties.pointingAt(standIn.baseUrl()),
+                TestProperties.app(),
+                new SimpleMeterRegistry())));
     activities =
         environment.newActivityStub(
             InferenceActivities.class,
@@ -96,18 +98,45 @@ class InferenceActivitiesImplTest {
     AtomicReference<String> seen = new AtomicReference<>();
     InferenceClient client =
         new InferenceClient(
-            TestProperties.pointingAt(standIn.baseUrl()), new SimpleMeterRegistry()) {
+            TestProperties.pointingAt(standIn.baseUrl()),
+            TestProperties.app(),
+            new SimpleMeterRegistry()) {
           @Override
-          ChurnPrediction churnPrediction(PaymentEvent event) {
+          ChurnPrediction churnPrediction(PaymentEvent event, Duration startToClose) {
             seen.set(MDC.get("event_id"));
-            return super.churnPrediction(event);
+            return super.churnPrediction(event, startToClose);
           }
         };
-
-    new InferenceActivitiesImpl(client).churnPrediction(Events.succeeded("stripe:evt_3"));
+    TestActivityEnvironment own = TestActivityEnvironment.newInstance();
+    try {
+      own.registerActivitiesImplementations(new InferenceActivitiesImpl(client));
+      own.newActivityStub(
+              InferenceActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build())
+          .churnPrediction(Events.succeeded("stripe:evt_3"));
+    } finally {
+      own.close();
+    }
 
     assertThat(seen).hasValue("stripe:evt_3");
     assertThat(MDC.get("event_id")).isNull();
+  }
+
+  @Test
+  void aCallIsCutToFitTheAttemptsRealStartToClose() {
+    standIn.setMode(Mode.SLOW, Duration.ofSeconds(20));
+    InferenceActivities shortAttempts =
+        environment.newActivityStub(
+            InferenceActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(3)).build());
+
+    long began = System.nanoTime();
+    ApplicationFailure failure =
+        applicationFailureOf(() -> shortAttempts.fraudScore(Events.succeeded("stripe:evt_4")));
+
+    assertThat(failure.getType()).isEqualTo(HttpFailures.UNAVAILABLE);
+    assertThat(failure.getOriginalMessage()).contains("did not answer within 2000 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
   }
 
   private static ApplicationFailure applicationFailureOf(Runnable call) {

@@ -40,12 +40,15 @@ class InferenceClientTest {
   @BeforeEach
   void newClient() {
     standIn.resetStats();
-    client = new InferenceClient(TestProperties.pointingAt(standIn.baseUrl()), meters);
+    client =
+        new InferenceClient(
+            TestProperties.pointingAt(standIn.baseUrl()), TestProperties.app(), meters);
   }
 
   @Test
   void fraudScoreIsParsedFromTheAnswer() {
-    FraudScore score = client.fraudScore(Events.succeeded("stripe:evt_1"));
+    FraudScore score =
+        client.fraudScore(Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE);
 
     assertThat(score.eventId()).isEqualTo("stripe:evt_1");
     assertThat(score.fraudScore()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
@@ -57,7 +60,7 @@ class InferenceClientTest {
 
   @Test
   void fraudRequestCarriesExactlyTheContractFields() throws Exception {
-    client.fraudScore(Events.succeeded("stripe:evt_1"));
+    client.fraudScore(Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/fraud/score");
     assertThat(fieldNames(sent))
@@ -81,7 +84,7 @@ class InferenceClientTest {
 
   @Test
   void missingEventFieldsAreSentAsNulls() throws Exception {
-    client.fraudScore(Events.anonymous("adyen:psp_1"));
+    client.fraudScore(Events.anonymous("adyen:psp_1"), TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/fraud/score");
     assertThat(fieldNames(sent)).hasSize(7);
@@ -93,7 +96,8 @@ class InferenceClientTest {
   void retryRequestCarriesTheContractFieldsAndTheAttemptCountFromMetadata() throws Exception {
     RetryStrategy strategy =
         client.retryStrategy(
-            Events.failed("stripe:evt_2", "insufficient_funds", Map.of("retry_attempt_count", 2)));
+            Events.failed("stripe:evt_2", "insufficient_funds", Map.of("retry_attempt_count", 2)),
+            TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/retry/strategy");
     assertThat(fieldNames(sent))
@@ -112,21 +116,24 @@ class InferenceClientTest {
   @ValueSource(ints = {0, -3})
   void anAttemptCountBelowOneIsSentAsOneAsTheServiceRequires(int count) throws Exception {
     client.retryStrategy(
-        Events.failed("stripe:evt_4", "card_declined", Map.of("retry_attempt_count", count)));
+        Events.failed("stripe:evt_4", "card_declined", Map.of("retry_attempt_count", count)),
+        TestProperties.START_TO_CLOSE);
 
     assertThat(lastBody("/retry/strategy").get("attempt_count").intValue()).isEqualTo(1);
   }
 
   @Test
   void attemptCountIsOneWithoutMetadata() throws Exception {
-    client.retryStrategy(Events.failed("stripe:evt_3", "card_declined", Map.of()));
+    client.retryStrategy(
+        Events.failed("stripe:evt_3", "card_declined", Map.of()), TestProperties.START_TO_CLOSE);
 
     assertThat(lastBody("/retry/strategy").get("attempt_count").intValue()).isEqualTo(1);
   }
 
   @Test
   void churnRequestCarriesCustomerAndMerchant() throws Exception {
-    ChurnPrediction prediction = client.churnPrediction(Events.succeeded("stripe:evt_4"));
+    ChurnPrediction prediction =
+        client.churnPrediction(Events.succeeded("stripe:evt_4"), TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/churn/predict");
     assertThat(fieldNames(sent)).containsExactly("customer_id", "merchant_id");
@@ -139,8 +146,9 @@ class InferenceClientTest {
 
   @Test
   void sameEventGetsTheSameAnswer() {
-    assertThat(client.fraudScore(Events.succeeded("stripe:evt_5")))
-        .isEqualTo(client.fraudScore(Events.succeeded("stripe:evt_5")));
+    assertThat(client.fraudScore(Events.succeeded("stripe:evt_5"), TestProperties.START_TO_CLOSE))
+        .isEqualTo(
+            client.fraudScore(Events.succeeded("stripe:evt_5"), TestProperties.START_TO_CLOSE));
   }
 
   @Test
@@ -152,8 +160,8 @@ class InferenceClientTest {
 
   @Test
   void callsAreTimedByEndpointAndOutcome() {
-    client.fraudScore(Events.succeeded("stripe:evt_6"));
-    client.fraudScore(Events.succeeded("stripe:evt_7"));
+    client.fraudScore(Events.succeeded("stripe:evt_6"), TestProperties.START_TO_CLOSE);
+    client.fraudScore(Events.succeeded("stripe:evt_7"), TestProperties.START_TO_CLOSE);
 
     assertThat(
             meters

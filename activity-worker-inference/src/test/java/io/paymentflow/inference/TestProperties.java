@@ -1,5 +1,6 @@
 package io.paymentflow.inference;
 
+import io.paymentflow.support.AppProperties;
 import java.net.URI;
 import java.time.Duration;
 
@@ -14,14 +15,18 @@ final class TestProperties {
 
   static InferenceProperties pointingAt(String baseUrl, Duration timeout) {
     return new InferenceProperties(
-        "payment-inference",
         URI.create(baseUrl),
         timeout,
         Duration.ofSeconds(2).compareTo(timeout) < 0 ? Duration.ofSeconds(2) : timeout,
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(2),
         50,
-        5,
-        Duration.ofSeconds(30));
+        5);
   }
+
+  /** The shared settings as ContractDefaults gives them. */
+  static AppProperties app() {
+    return new AppProperties(Duration.ofSeconds(30), Duration.ofSeconds(2));
+  }
+
+  /** The contract's start-to-close of inference activities (CONTRACTS 2.4). */
+  static final Duration START_TO_CLOSE = Duration.ofSeconds(30);
 }

@@ -13,11 +13,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The bridge's settings, bound under {@code temporal-worker} so that the contract's {@code
- * TEMPORAL_WORKER_*} variables apply (application.yml maps each one with its default).
+ * The bridge's own settings, bound under {@code temporal-worker} so that the contract's {@code
+ * TEMPORAL_WORKER_*} variables apply; the defaults are in application.yml, and those every app
+ * shares (topics, task queues, grace period, health timeout) in app-support's {@code
+ * ContractDefaults}. Kafka's connection and group are Spring's own {@code spring.kafka.*}.
  *
- * @param kafkaBootstrapServers also feeds {@code spring.kafka.bootstrap-servers}
- * @param kafkaConsumerGroup also feeds {@code spring.kafka.consumer.group-id}
+ * @param inputTopic the payment events' topic
+ * @param dlqTopic the quarantined records' topic
  * @param temporalTaskQueue the task queue both workflows are started on
  * @param maxInFlightStarts records handed to the starter and not yet acknowledged, retries
  *     included; when reached, consumption pauses, so memory stays bounded
@@ -31,16 +33,13 @@ import org.springframework.validation.annotation.Validated;
  * @param oversizedPrefixBytes how much of an oversized record the quarantine row keeps
  * @param startAttemptTimeout one start attempt, including the SDK's own quick retries; then the
  *     bridge's backoff takes over (and its failure metrics and readiness see the outage)
- * @param shutdownGracePeriod how long a stopping bridge waits for in-flight starts
  * @param revokeGracePeriod how long a rebalance waits for starts of the partitions it loses
+ * @param pollTimeout how long one poll waits for records when the pipeline has room
  * @param commitInterval how often acknowledged offsets are committed while running
- * @param healthCheckTimeout the Temporal and Kafka readiness checks
  */
 @Validated
 @ConfigurationProperties("temporal-worker")
 public record BridgeProperties(
-    @NotBlank String kafkaBootstrapServers,
-    @NotBlank String kafkaConsumerGroup,
     @NotBlank String inputTopic,
     @NotBlank String dlqTopic,
     @NotBlank String temporalTaskQueue,
@@ -54,11 +53,9 @@ public record BridgeProperties(
     @NotNull Duration startRetryMaxBackoff,
     @DecimalMin("1.0") double startRetryMultiplier,
     @NotNull Duration startAttemptTimeout,
-    @NotNull Duration shutdownGracePeriod,
     @NotNull Duration revokeGracePeriod,
     @NotNull Duration pollTimeout,
-    @NotNull Duration commitInterval,
-    @NotNull Duration healthCheckTimeout) {
+    @NotNull Duration commitInterval) {
 
   @AssertTrue(message = "input-topic and dlq-topic must differ: each topic has its own schema")
   public boolean isTopicsDistinct() {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The starter creates the worker for the workflow task queue from {@code spring.temporal.workers}
- * (with its capacity settings) and starts the factory once the application is ready; this class
+ * (with its capacity settings), app-support's {@code WorkerDrain} starts and drains it; this class
  * decides what the worker runs. Registration is explicit rather than by auto-discovery because the
  * workflows need their activity options and the review window at construction.
  */

@@ -1,9 +1,10 @@
 package io.paymentflow.persistence.bench;
 
 import io.paymentflow.persistence.DbWorkerApplication;
-import java.util.Arrays;
+import io.paymentflow.support.WorkerDrain;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -11,17 +12,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The database worker's own Spring Boot context, minus the one bean that starts the Temporal
- * worker, and without a web server. Everything on the write path is the app's: its application.yml,
- * DataSourceConfig's Hikari pool, Liquibase, JdbcClient, the repository, the metrics and the
- * activity bean. The Temporal client beans are still created, but their connection is lazy and
- * nothing uses it until the context closes: then the worker factory, never started, still calls the
- * server on shutdown and logs a WARN (UNAVAILABLE) after the tables.
+ * The database worker's own Spring Boot context, minus the one bean that starts the Temporal worker
+ * ({@link WorkerDrain}), and without a web server. Everything on the write path is the app's: its
+ * application.yml, DataSourceConfig's Hikari pool, Liquibase, JdbcClient, the repository, the
+ * metrics and the activity bean. The Temporal client beans are still created, but their connection
+ * is lazy and nothing uses it until the context closes: then the worker factory, never started,
+ * still calls the server on shutdown and logs a WARN (UNAVAILABLE) after the tables.
  */
 final class DbWorkerWithoutTemporal {
-
-  /** Started by the app only through this bean (spring.temporal.start-workers is false). */
-  private static final String WORKER_LIFECYCLE = "io.paymentflow.persistence.WorkerLifecycle";
 
   private DbWorkerWithoutTemporal() {}
 
@@ -38,22 +36,23 @@ final class DbWorkerWithoutTemporal {
         .properties(
             Map.of("TEMPORAL_WORKER_POSTGRES_PASSWORD", "payments", "logging.level.root", "WARN"))
         .initializers(
-            context ->
-                context.addBeanFactoryPostProcessor(
-                    beans -> withoutWorker((BeanDefinitionRegistry) beans)))
+            context -> context.addBeanFactoryPostProcessor(DbWorkerWithoutTemporal::withoutWorker))
         .run(args.toArray(String[]::new));
   }
 
-  /** Runs after component scanning, so the worker's bean is registered and can be dropped. */
-  private static void withoutWorker(BeanDefinitionRegistry registry) {
-    List<String> workers =
-        Arrays.stream(registry.getBeanDefinitionNames())
-            .filter(n -> WORKER_LIFECYCLE.equals(registry.getBeanDefinition(n).getBeanClassName()))
-            .toList();
-    if (workers.isEmpty()) {
+  /**
+   * Drops {@link WorkerDrain}, the only thing that starts the Temporal worker ({@code
+   * spring.temporal.start-workers} is false). Runs after the configuration classes, auto-configured
+   * ones included, have registered their beans.
+   */
+  private static void withoutWorker(ConfigurableListableBeanFactory beans) {
+    String[] drains = beans.getBeanNamesForType(WorkerDrain.class, false, false);
+    if (drains.length == 0) {
       throw new IllegalStateException(
-          WORKER_LIFECYCLE + " is gone: find what starts the Temporal worker now and drop it here");
+          "No WorkerDrain: find what starts the Temporal worker now and drop it here");
     }
-    workers.forEach(registry::removeBeanDefinition);
+    for (String drain : drains) {
+      ((BeanDefinitionRegistry) beans).removeBeanDefinition(drain);
+    }
   }
 }

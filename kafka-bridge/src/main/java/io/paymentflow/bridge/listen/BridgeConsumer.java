@@ -33,10 +33,12 @@ final class BridgeConsumer implements Runnable {
   private static final Duration BACKPRESSURE_POLL = Duration.ofMillis(5);
 
   private final org.apache.kafka.clients.consumer.Consumer<?, RawValue> consumer;
+  private final OffsetBook book;
   private final Pipeline pipeline;
   private final Commits commits;
   private final PartitionGauges gauges;
   private final BridgeProperties properties;
+  private final Duration shutdownGrace;
   private final Consumer<Throwable> onDeath;
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
   private volatile boolean stopping;
@@ -44,15 +46,19 @@ final class BridgeConsumer implements Runnable {
 
   BridgeConsumer(
       org.apache.kafka.clients.consumer.Consumer<?, RawValue> consumer,
+      OffsetBook book,
       Pipeline pipeline,
       PartitionGauges gauges,
       BridgeProperties properties,
+      Duration shutdownGrace,
       Consumer<Throwable> onDeath) {
     this.consumer = consumer;
+    this.book = book;
     this.pipeline = pipeline;
-    this.commits = new Commits(consumer, pipeline, gauges, properties.commitInterval());
+    this.commits = new Commits(consumer, book, gauges, properties.commitInterval());
     this.gauges = gauges;
     this.properties = properties;
+    this.shutdownGrace = shutdownGrace;
     this.onDeath = onDeath;
   }
 
@@ -61,9 +67,10 @@ final class BridgeConsumer implements Runnable {
     try {
       consumer.subscribe(
           List.of(properties.inputTopic(), properties.dlqTopic()),
-          new Rebalance(consumer, pipeline, commits, properties.revokeGracePeriod(), () -> paused));
+          new Rebalance(
+              consumer, book, pipeline, commits, properties.revokeGracePeriod(), () -> paused));
       while (!stopping) {
-        pipeline.applyAcks();
+        book.applyAcks(Duration.ZERO);
         pipeline.handOver();
         holdWhile(pipeline.backlogged());
         pipeline.accept(consumer.poll(paused ? BACKPRESSURE_POLL : properties.pollTimeout()));
@@ -94,7 +101,7 @@ final class BridgeConsumer implements Runnable {
   }
 
   int inFlight() {
-    return pipeline.inFlight();
+    return book.inFlight();
   }
 
   /**
@@ -104,20 +111,19 @@ final class BridgeConsumer implements Runnable {
    */
   private void drainAndCommit() throws InterruptedException {
     holdWhile(true);
-    pipeline.dropBacklog();
-    Duration wait = properties.shutdownGracePeriod().minus(Commits.SYNC_TIMEOUT.multipliedBy(2));
+    pipeline.dropAll();
+    Duration wait = shutdownGrace.minus(Commits.SYNC_TIMEOUT.multipliedBy(2));
     long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
-    while (pipeline.inFlight() > 0 && System.nanoTime() - deadline < 0) {
-      pipeline.applyAcks();
+    while (book.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+      book.applyAcks(Duration.ZERO);
       consumer.poll(BACKPRESSURE_POLL);
     }
-    pipeline.applyAcks();
-    if (pipeline.inFlight() > 0) {
-      log.warn(
-          "Abandoning {} unacknowledged starts; they will be redelivered", pipeline.inFlight());
+    book.applyAcks(Duration.ZERO);
+    if (book.inFlight() > 0) {
+      log.warn("Abandoning {} unacknowledged starts; they will be redelivered", book.inFlight());
     }
-    pipeline.abandonAll();
-    commits.commitSync(pipeline.committable());
+    book.abandonAll();
+    commits.commitSync(book.committable());
   }
 
   private void holdWhile(boolean hold) {

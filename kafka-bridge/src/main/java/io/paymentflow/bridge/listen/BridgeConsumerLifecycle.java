@@ -3,6 +3,8 @@ package io.paymentflow.bridge.listen;
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
 import io.paymentflow.bridge.start.WorkflowStarter;
+import io.paymentflow.support.AppProperties;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +31,7 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
   private final BridgeMetrics metrics;
   private final PartitionGauges gauges;
   private final BridgeProperties properties;
+  private final Duration shutdownGrace;
   private final ApplicationEventPublisher events;
   private volatile BridgeConsumer loop;
 
@@ -39,6 +42,7 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
       BridgeMetrics metrics,
       PartitionGauges gauges,
       BridgeProperties properties,
+      AppProperties app,
       ApplicationEventPublisher events) {
     this.consumerFactory = consumerFactory;
     this.decoder = decoder;
@@ -46,6 +50,7 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
     this.metrics = metrics;
     this.gauges = gauges;
     this.properties = properties;
+    this.shutdownGrace = app.shutdownGracePeriod();
     this.events = events;
     metrics.inFlight(() -> loop == null ? 0 : loop.inFlight());
   }
@@ -58,17 +63,23 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
     @SuppressWarnings("unchecked")
     Consumer<byte[], RawValue> consumer =
         (Consumer<byte[], RawValue>) consumerFactory.createConsumer();
+    OffsetBook book = new OffsetBook();
+    Pipeline pipeline =
+        new Pipeline(
+            decoder,
+            starter,
+            metrics,
+            book,
+            properties.maxInFlightStarts(),
+            properties.maxInFlightBytes().toBytes());
     loop =
         new BridgeConsumer(
             consumer,
-            new Pipeline(
-                decoder,
-                starter,
-                metrics,
-                properties.maxInFlightStarts(),
-                properties.maxInFlightBytes().toBytes()),
+            book,
+            pipeline,
             gauges,
             properties,
+            shutdownGrace,
             error -> AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN));
     new Thread(loop, "bridge-consumer").start();
   }
@@ -92,7 +103,7 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
     }
     running.requestStop();
     try {
-      running.exited().get(properties.shutdownGracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+      running.exited().get(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

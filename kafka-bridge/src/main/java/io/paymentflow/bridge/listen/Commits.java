@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits the pipeline's safe offsets: asynchronously at an interval while running (a failed commit
- * is simply redone at the next one), synchronously when partitions are given up. Runs on the
- * consumer thread; commit callbacks do too, inside a later poll.
+ * Commits the {@link OffsetBook}'s safe offsets: asynchronously at an interval while running (a
+ * failed commit is simply redone at the next one), synchronously when partitions are given up. Runs
+ * on the consumer thread; commit callbacks do too, inside a later poll.
  */
 final class Commits {
 
@@ -22,14 +22,14 @@ final class Commits {
   static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);
 
   private final Consumer<?, ?> consumer;
-  private final Pipeline pipeline;
+  private final OffsetBook book;
   private final PartitionGauges gauges;
   private final long intervalNanos;
   private long next = System.nanoTime();
 
-  Commits(Consumer<?, ?> consumer, Pipeline pipeline, PartitionGauges gauges, Duration interval) {
+  Commits(Consumer<?, ?> consumer, OffsetBook book, PartitionGauges gauges, Duration interval) {
     this.consumer = consumer;
-    this.pipeline = pipeline;
+    this.book = book;
     this.gauges = gauges;
     this.intervalNanos = interval.toNanos();
   }
@@ -40,14 +40,14 @@ final class Commits {
       return;
     }
     next = now + intervalNanos;
-    gauges.update(pipeline.partitions());
-    Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.committable();
+    gauges.update(book.partitions());
+    Map<TopicPartition, OffsetAndMetadata> offsets = book.committable();
     if (!offsets.isEmpty()) {
       consumer.commitAsync(
           offsets,
           (committed, error) -> {
             if (error == null) {
-              pipeline.committed(committed);
+              book.committed(committed);
             } else if (error instanceof RetriableException
                 || error instanceof RebalanceInProgressException) {
               // Expected while the group rebalances; the next interval commits again.
@@ -66,7 +66,7 @@ final class Commits {
     }
     try {
       consumer.commitSync(offsets, SYNC_TIMEOUT);
-      pipeline.committed(offsets);
+      book.committed(offsets);
     } catch (RuntimeException e) {
       log.warn("Could not commit {}; those records will be redelivered: {}", offsets, e.toString());
     }

@@ -20,6 +20,7 @@ final class Rebalance implements ConsumerRebalanceListener {
   private static final Logger log = LoggerFactory.getLogger(Rebalance.class);
 
   private final Consumer<?, ?> consumer;
+  private final OffsetBook book;
   private final Pipeline pipeline;
   private final Commits commits;
   private final Duration revokeGrace;
@@ -27,11 +28,13 @@ final class Rebalance implements ConsumerRebalanceListener {
 
   Rebalance(
       Consumer<?, ?> consumer,
+      OffsetBook book,
       Pipeline pipeline,
       Commits commits,
       Duration revokeGrace,
       BooleanSupplier paused) {
     this.consumer = consumer;
+    this.book = book;
     this.pipeline = pipeline;
     this.commits = commits;
     this.revokeGrace = revokeGrace;
@@ -44,19 +47,19 @@ final class Rebalance implements ConsumerRebalanceListener {
       return;
     }
     try {
-      pipeline.awaitStarts(partitions, revokeGrace);
+      book.awaitAcks(partitions, revokeGrace);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    commits.commitSync(pipeline.committable(partitions));
-    pipeline.forget(partitions);
+    commits.commitSync(book.committable(partitions));
+    forget(partitions);
     log.info("Partitions revoked from {}: {}", member(), partitions);
   }
 
   /** Another member may own them already, so nothing is committed. */
   @Override
   public void onPartitionsLost(Collection<TopicPartition> partitions) {
-    pipeline.forget(partitions);
+    forget(partitions);
     log.warn("Partitions lost by {}: {}", member(), partitions);
   }
 
@@ -68,6 +71,11 @@ final class Rebalance implements ConsumerRebalanceListener {
     if (!partitions.isEmpty()) {
       log.info("Partitions assigned to {}: {}", member(), partitions);
     }
+  }
+
+  private void forget(Collection<TopicPartition> partitions) {
+    book.forget(partitions);
+    pipeline.drop(partitions);
   }
 
   private String member() {

@@ -8,8 +8,8 @@ import java.util.List;
  * Why a record cannot be read, and what could still be read of it.
  *
  * @param errors every problem found, the first one being the reason's
- * @param eventId the record's event id when it is usable (a non-blank string of at most 255
- *     characters), else null: it becomes the quarantine row's event_id and the review workflow id
+ * @param eventId the record's event id when it follows {@code StorableEvent}'s event-id rule, else
+ *     null: it becomes the quarantine row's event_id
  * @param provider best effort, null when absent or unusable
  * @param providerEventId best effort, null when absent or unusable
  */

@@ -48,7 +48,6 @@ class TemporalClientConfig {
         // The first call also fetches the server's capabilities, under a lock all start threads
         // share: bounded the same way, a bridge started while Temporal is down fails its first
         // attempts as fast as any other.
-        .setSystemInfoTimeout(properties.startAttemptTimeout())
-        .setHealthCheckAttemptTimeout(properties.healthCheckTimeout());
+        .setSystemInfoTimeout(properties.startAttemptTimeout());
   }
 }

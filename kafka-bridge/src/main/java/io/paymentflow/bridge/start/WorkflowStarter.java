@@ -1,13 +1,9 @@
 package io.paymentflow.bridge.start;
 
-import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
 import io.paymentflow.bridge.poison.PoisonRecordHandler;
-import io.paymentflow.contracts.payment.WorkflowIds;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -24,9 +20,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts workflows concurrently and retries each one until Temporal acknowledges it. A start
- * Temporal refuses for good is replaced by the record's review ({@code START_REJECTED}), so no
- * record holds its partition forever.
+ * Runs starts: concurrently, each retried as {@link StartPolicy} says until Temporal acknowledges
+ * it. A start Temporal refuses for good is replaced by the record's review ({@code
+ * START_REJECTED}), so no record holds its partition forever.
  *
  * <p>A start is one blocking SDK call, so concurrency comes from a fixed pool of {@code
  * start-threads}; a start waiting for its next attempt holds no thread. The pool's queue needs no
@@ -38,29 +34,22 @@ public class WorkflowStarter implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(WorkflowStarter.class);
 
   private final StartCall call;
+  private final StartPolicy policy;
+  private final StartMetrics metrics;
   private final PoisonRecordHandler poison;
-  private final BridgeMetrics metrics;
-  private final String taskQueue;
-  private final Backoff backoff;
   private final ThreadPoolExecutor executor;
   private final ScheduledExecutorService retryTimer;
 
-  WorkflowStarter(
-      WorkflowClient client,
-      StartedFlagInterceptor startedFlag,
-      BridgeMetrics metrics,
-      StartFailures failures,
+  public WorkflowStarter(
+      StartCall call,
+      StartPolicy policy,
+      StartMetrics metrics,
       PoisonRecordHandler poison,
       BridgeProperties properties) {
-    this.call = new StartCall(client, startedFlag, metrics, failures);
-    this.poison = poison;
+    this.call = call;
+    this.policy = policy;
     this.metrics = metrics;
-    this.taskQueue = properties.temporalTaskQueue();
-    this.backoff =
-        new Backoff(
-            properties.startRetryInitialBackoff(),
-            properties.startRetryMaxBackoff(),
-            properties.startRetryMultiplier());
+    this.poison = poison;
     int threads = properties.startThreads();
     this.executor =
         new ThreadPoolExecutor(
@@ -82,21 +71,9 @@ public class WorkflowStarter implements DisposableBean {
    * down.
    */
   public CompletableFuture<StartOutcome> start(WorkflowStart start) {
-    Attempts attempts = new Attempts(start, options(start));
+    Attempts attempts = new Attempts(start, policy.options(start));
     submit(attempts);
     return attempts.result;
-  }
-
-  private WorkflowOptions options(WorkflowStart start) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(start.workflowId())
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(WorkflowIds.CONFLICT_POLICY)
-        .setWorkflowIdReusePolicy(WorkflowIds.REUSE_POLICY)
-        // One request id for every attempt of this record: if an attempt reached Temporal but its
-        // answer was lost, the retry is recognized as the same request, not as a duplicate.
-        .setRequestId(UUID.randomUUID().toString())
-        .build();
   }
 
   private void submit(Attempts attempts) {
@@ -125,13 +102,17 @@ public class WorkflowStarter implements DisposableBean {
       }
       MDC.put("event_id", start.eventId());
       MDC.put("workflow_id", start.workflowId());
+      long began = System.nanoTime();
       try {
-        result.complete(call.attempt(start, options));
+        StartOutcome outcome = call.attempt(start, options);
+        metrics.succeeded(start, outcome, System.nanoTime() - began);
+        result.complete(outcome);
       } catch (RuntimeException e) {
-        if (StartCall.refusedForGood(e) && replaceRefused(e)) {
+        metrics.failed(start, e, System.nanoTime() - began);
+        if (StartPolicy.refusedForGood(e) && replaceRefused(e)) {
           return;
         }
-        Duration delay = backoff.delay(++failed);
+        Duration delay = policy.retryDelay(++failed);
         // During an outage every in-flight start fails again and again: say so once per start,
         // then every tenth attempt; the failure counter and readiness carry the rest.
         if (failed % 10 == 1 || log.isDebugEnabled()) {
@@ -171,9 +152,9 @@ public class WorkflowStarter implements DisposableBean {
           "Temporal refused {} for good; quarantining the record: {}",
           start.workflowId(),
           refusal.toString());
-      metrics.startRejected(start.workflowType());
+      metrics.rejected(start);
       start = fallback;
-      options = options(fallback);
+      options = policy.options(fallback);
       submit(this);
       return true;
     }

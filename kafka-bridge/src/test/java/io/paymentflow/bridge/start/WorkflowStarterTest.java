@@ -50,14 +50,8 @@ class WorkflowStarterTest {
   private final WorkflowClient client = WorkflowClient.newInstance(stubs);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final StartFailures failures = new StartFailures();
-  private final WorkflowStarter starter =
-      new WorkflowStarter(
-          client,
-          startedFlag,
-          new BridgeMetrics(registry),
-          failures,
-          new PoisonRecordHandler(new BridgeMetrics(registry), properties),
-          properties);
+  private final BridgeMetrics metrics = new BridgeMetrics(registry);
+  private final WorkflowStarter starter = starter(properties);
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -123,13 +117,7 @@ class WorkflowStarterTest {
   @Test
   void aCancelledStartIsNotRetried() throws Exception {
     WorkflowStarter slowRetries =
-        new WorkflowStarter(
-            client,
-            startedFlag,
-            new BridgeMetrics(registry),
-            failures,
-            new PoisonRecordHandler(new BridgeMetrics(registry), properties),
-            TestProperties.withRetries(Duration.ofSeconds(3), Duration.ofSeconds(3)));
+        starter(TestProperties.withRetries(Duration.ofSeconds(3), Duration.ofSeconds(3)));
     try {
       temporal.stop();
       CompletableFuture<StartOutcome> start =
@@ -146,6 +134,15 @@ class WorkflowStarterTest {
     } finally {
       slowRetries.destroy();
     }
+  }
+
+  private WorkflowStarter starter(BridgeProperties properties) {
+    return new WorkflowStarter(
+        new StartCall(client, startedFlag),
+        new StartPolicy(properties),
+        new StartMetrics(metrics, failures),
+        new PoisonRecordHandler(metrics, properties),
+        properties);
   }
 
   private StartOutcome start(String eventId) throws Exception {

@@ -32,8 +32,8 @@ public final class BridgeApp implements AutoCloseable {
     List<String> args() {
       return List.of(
           "--server.port=0",
-          "--temporal-worker.kafka-bootstrap-servers=" + bootstrapServers,
-          "--temporal-worker.kafka-consumer-group=" + group,
+          "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+          "--spring.kafka.consumer.group-id=" + group,
           "--temporal-worker.input-topic=" + inputTopic,
           "--temporal-worker.dlq-topic=" + dlqTopic,
           "--spring.temporal.connection.target=" + temporalTarget,

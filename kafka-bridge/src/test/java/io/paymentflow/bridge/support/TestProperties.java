@@ -1,6 +1,8 @@
 package io.paymentflow.bridge.support;
 
 import io.paymentflow.bridge.BridgeProperties;
+import io.paymentflow.contracts.TaskQueues;
+import io.paymentflow.contracts.Topics;
 import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 
@@ -35,11 +37,9 @@ public final class TestProperties {
       Duration initialBackoff,
       Duration maxBackoff) {
     return new BridgeProperties(
-        "localhost:9092",
-        "temporal-worker-group",
-        "payments.normalized",
-        "payments.validation.dlq",
-        "payment-processing",
+        Topics.INPUT,
+        Topics.DLQ,
+        TaskQueues.PAYMENT_PROCESSING,
         256,
         DataSize.ofMegabytes(16),
         8,
@@ -50,11 +50,9 @@ public final class TestProperties {
         maxBackoff,
         2.0,
         Duration.ofSeconds(1),
-        Duration.ofSeconds(30),
         Duration.ofSeconds(2),
         Duration.ofMillis(200),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(1));
   }
 
   private TestProperties() {}

@@ -3,7 +3,6 @@ package io.paymentflow.workflow.review;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("temporal-worker.review")
-public record ReviewProperties(@DefaultValue("7d") @NotNull Duration window) {
+public record ReviewProperties(@NotNull Duration window) {
 
   public ReviewProperties {
     if (window != null && (window.isNegative() || window.isZero())) {

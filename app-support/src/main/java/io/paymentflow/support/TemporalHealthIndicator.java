@@ -1,4 +1,4 @@
-package io.paymentflow.persistence;
+package io.paymentflow.support;
 
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -9,22 +9,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
- * Readiness of the Temporal frontend: the gRPC health check of its workflow service, under a short
- * deadline so a probe never hangs on an unreachable server. Its name, {@code temporal}, is what the
- * readiness group includes.
+ * Readiness contributor {@code temporal}, in every app: the frontend's gRPC health check of its
+ * workflow service, under {@code health-check-timeout}, so a probe never waits out the SDK's own
+ * RPC timeout on an unreachable server. Serving means the app can start workflows or poll.
  */
-@Component("temporal")
-class TemporalHealthIndicator implements HealthIndicator {
+public class TemporalHealthIndicator implements HealthIndicator {
 
   private final WorkflowServiceStubs stubs;
   private final Duration timeout;
 
-  TemporalHealthIndicator(WorkflowServiceStubs stubs, PersistenceProperties properties) {
+  public TemporalHealthIndicator(WorkflowServiceStubs stubs, Duration timeout) {
     this.stubs = stubs;
-    this.timeout = properties.temporalHealthTimeout();
+    this.timeout = timeout;
   }
 
   @Override
@@ -38,9 +36,9 @@ class TemporalHealthIndicator implements HealthIndicator {
                       .setService(WorkflowServiceStubs.HEALTH_CHECK_SERVICE_NAME)
                       .build())
               .getStatus();
-      return status == ServingStatus.SERVING
-          ? Health.up().build()
-          : Health.down().withDetail("status", status.name()).build();
+      return (status == ServingStatus.SERVING ? Health.up() : Health.down())
+          .withDetail("servingStatus", status.name())
+          .build();
     } catch (StatusRuntimeException e) {
       return Health.down().withDetail("grpcStatus", e.getStatus().getCode().name()).build();
     }
