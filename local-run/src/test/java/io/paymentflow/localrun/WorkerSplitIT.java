@@ -1,6 +1,7 @@
 package io.paymentflow.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.event.KafkaCoordinates;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three workers as separate processes against one Temporal server on a port: an event started
- * as a workflow ends as the right row, and each worker polled only its own task queue.
+ * as a workflow ends as the right row, each worker polled only its own task queue, and a row the
+ * database refuses is kept as a quarantine row instead.
  */
 class WorkerSplitIT {
 
@@ -117,9 +119,94 @@ class WorkerSplitIT {
       assertThat(queuesIn(ports.workflowWorker())).containsExactly(TaskQueues.PAYMENT_PROCESSING);
       assertThat(queuesIn(ports.inferenceWorker())).containsExactly(TaskQueues.INFERENCE);
       assertThat(queuesIn(ports.dbWorker())).containsExactly(TaskQueues.PERSISTENCE);
+
+      assertRefusedRowIsKeptForReview(target, postgres);
     } finally {
       workers.forEach(AppProcess::close);
     }
+  }
+
+  /**
+   * An event the bridge would have quarantined, started directly: the database worker refuses its
+   * row (currency not char(3)), and the workflow keeps it as a PERSIST_REJECTED quarantine row at
+   * its coordinates instead of failing.
+   */
+  private static void assertRefusedRowIsKeptForReview(String target, LocalPostgres postgres)
+      throws Exception {
+    String eventId = "stripe:evt_refused_" + UUID.randomUUID();
+    PaymentEvent refused = withCurrency(succeededPayment(eventId), "USDX");
+    KafkaCoordinates readAt = new KafkaCoordinates("split-" + UUID.randomUUID(), 0, 7);
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    try {
+      PaymentEventResult result =
+          WorkflowClient.newInstance(service)
+              .newWorkflowStub(
+                  PaymentEventWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(WorkflowIds.payment(eventId))
+                      .setTaskQueue(TaskQueues.PAYMENT_PROCESSING)
+                      .build())
+              .process(refused, PaymentSource.kafka(readAt));
+      assertThat(result.quarantined()).isTrue();
+    } finally {
+      service.shutdownNow();
+    }
+    try (Connection db = postgres.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT event_id, failure_reason, original_payload,"
+                    + " validation_errors->0->>'message' FROM payment_events_quarantine"
+                    + " WHERE dlq_topic = ? AND dlq_partition = ? AND dlq_offset = ?")) {
+      query.setString(1, readAt.topic());
+      query.setInt(2, readAt.partition());
+      query.setLong(3, readAt.offset());
+      try (ResultSet row = waitForRow(query)) {
+        assertThat(row.getString(1)).isEqualTo(eventId);
+        assertThat(row.getString(2)).isEqualTo("PERSIST_REJECTED");
+        assertThat(row.getString(3)).contains("\"currency\":\"USDX\"");
+        assertThat(row.getString(4)).contains("currency");
+      }
+    }
+  }
+
+  /** The row is written by the review the workflow started, a moment after it completed. */
+  private static ResultSet waitForRow(PreparedStatement query) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              ResultSet rs = query.executeQuery();
+              if (rs.next()) {
+                return rs;
+              }
+              rs.close();
+              return null;
+            },
+            rs -> rs != null);
+  }
+
+  private static PaymentEvent withCurrency(PaymentEvent e, String currency) {
+    return new PaymentEvent(
+        e.eventId(),
+        e.provider(),
+        e.providerEventId(),
+        e.eventType(),
+        e.merchantId(),
+        e.customerId(),
+        e.amountCents(),
+        currency,
+        e.paymentMethodType(),
+        e.cardBrand(),
+        e.cardLastFour(),
+        e.status(),
+        e.failureCode(),
+        e.failureMessage(),
+        e.metadata(),
+        e.providerCreatedAt(),
+        e.processedAt(),
+        e.schemaVersion());
   }
 
   /** The contract task queues a worker's Temporal SDK metrics mention. */
