@@ -57,7 +57,7 @@ final class AdminHandler implements HttpHandler {
         default -> Exchanges.sendError(exchange, 404, "no such admin endpoint: " + route, json);
       }
     } catch (RequestError e) {
-      Exchanges.sendError(exchange, e.status(), e.getMessage(), json);
+      Exchanges.sendError(exchange, e, json);
     } finally {
       exchange.close();
     }
@@ -73,14 +73,16 @@ final class AdminHandler implements HttpHandler {
     if (request == null || !request.isObject()) {
       throw RequestError.badJson("request body must be a JSON object");
     }
-    String name = Fields.requiredText(request, "mode");
+    Fields fields = new Fields(request);
+    String name = fields.requiredText("mode");
+    Long delayMs = fields.optionalInt("slow_delay_ms", 0, null);
+    fields.check();
     Mode mode;
     try {
       mode = Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw RequestError.unprocessable("unknown mode " + name);
+      throw new RequestError(422, "unknown mode " + name);
     }
-    Long delayMs = Fields.optionalCount(request, "slow_delay_ms");
     Duration delay = delayMs == null ? modes.current().slowDelay() : Duration.ofMillis(delayMs);
     return new ModeSwitch.Setting(mode, delay);
   }

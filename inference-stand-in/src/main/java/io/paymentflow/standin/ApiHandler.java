@@ -27,11 +27,13 @@ final class ApiHandler implements HttpHandler {
   private final ModeSwitch modes;
   private final RequestStats stats;
   private final ObjectMapper json;
+  private final Latency latency;
 
-  ApiHandler(ModeSwitch modes, RequestStats stats, ObjectMapper json) {
+  ApiHandler(ModeSwitch modes, RequestStats stats, ObjectMapper json, Latency latency) {
     this.modes = modes;
     this.stats = stats;
     this.json = json;
+    this.latency = latency;
   }
 
   @Override
@@ -51,11 +53,11 @@ final class ApiHandler implements HttpHandler {
       } else if (model == null) {
         Exchanges.sendJson(
             exchange, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"), json);
-      } else {
+      } else if (modes.pause(latency.of(body))) {
         Exchanges.sendJson(exchange, 200, model.apply(parseObject(body)), json);
       }
     } catch (RequestError e) {
-      Exchanges.sendError(exchange, e.status(), e.getMessage(), json);
+      Exchanges.sendError(exchange, e, json);
     } catch (InterruptedException e) {
       // Closing the stand-in interrupts held requests: their connections are dropped.
       Thread.currentThread().interrupt();
@@ -99,15 +101,29 @@ final class ApiHandler implements HttpHandler {
     return true;
   }
 
+  /** The body as FastAPI reads a model's: JSON, an object; else 422 as it answers. */
   private JsonNode parseObject(String body) {
+    if (body.isBlank()) {
+      throw RequestError.unprocessableBody("missing", "Field required", null, null);
+    }
     JsonNode node;
     try {
       node = json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw RequestError.badJson("request body is not JSON: " + e.getOriginalMessage());
+      int offset = e.getLocation() == null ? 0 : (int) e.getLocation().getCharOffset();
+      throw RequestError.unprocessableBody(
+          "json_invalid",
+          "JSON decode error",
+          JsonNodeFactory.instance.objectNode(),
+          JsonNodeFactory.instance.objectNode().put("error", e.getOriginalMessage()),
+          Math.max(offset, 0));
     }
-    if (node == null || !node.isObject()) {
-      throw RequestError.badJson("request body must be a JSON object");
+    if (!node.isObject()) {
+      throw RequestError.unprocessableBody(
+          "model_attributes_type",
+          "Input should be a valid dictionary or object to extract fields from",
+          node,
+          null);
     }
     return node;
   }

@@ -25,10 +25,12 @@ final class ChurnModel {
   private ChurnModel() {}
 
   static ObjectNode predict(JsonNode request) {
-    String customerId = Fields.requiredText(request, "customer_id");
-    String merchantId = Fields.optionalText(request, "merchant_id");
-    Long payments = Fields.optionalCount(request, "payment_count");
-    Long failed = Fields.optionalCount(request, "failed_payment_count");
+    Fields fields = new Fields(request);
+    String customerId = fields.requiredText("customer_id");
+    String merchantId = fields.optionalText("merchant_id");
+    Long payments = fields.optionalInt("payment_count", 0, null);
+    Long failed = fields.optionalInt("failed_payment_count", 0, null);
+    fields.check();
 
     ObjectNode response = JsonNodeFactory.instance.objectNode();
     response.put("customer_id", customerId);

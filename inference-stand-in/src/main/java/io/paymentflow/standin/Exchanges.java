@@ -3,6 +3,7 @@ package io.paymentflow.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,14 @@ final class Exchanges {
   static void sendError(HttpExchange exchange, int status, String detail, ObjectMapper json)
       throws IOException {
     sendJson(exchange, status, JsonNodeFactory.instance.objectNode().put("detail", detail), json);
+  }
+
+  /** FastAPI's error body: {@code {"detail": ...}}, a sentence or pydantic's error list. */
+  static void sendError(HttpExchange exchange, RequestError error, ObjectMapper json)
+      throws IOException {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.set("detail", error.detail());
+    sendJson(exchange, error.status(), body, json);
   }
 
   private static void drain(InputStream in) throws IOException {

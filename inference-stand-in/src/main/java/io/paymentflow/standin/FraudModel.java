@@ -26,13 +26,17 @@ final class FraudModel {
   private FraudModel() {}
 
   static ObjectNode score(JsonNode request) {
-    String eventId = Fields.requiredText(request, "event_id");
-    long amountCents = Fields.requiredCount(request, "amount_cents");
-    String currency = Fields.requiredText(request, "currency").toUpperCase(Locale.ROOT);
-    String customerId = Fields.optionalText(request, "customer_id");
-    String merchantId = Fields.optionalText(request, "merchant_id");
-    String methodType = Fields.optionalText(request, "payment_method_type");
-    String cardBrand = Fields.optionalText(request, "card_brand");
+    Fields fields = new Fields(request);
+    String eventId = fields.requiredText("event_id");
+    Long amount = fields.requiredInt("amount_cents", 0);
+    String currencyCode = fields.requiredText("currency");
+    String customerId = fields.optionalText("customer_id");
+    String merchantId = fields.optionalText("merchant_id");
+    String methodType = fields.optionalText("payment_method_type");
+    String cardBrand = fields.optionalText("card_brand");
+    fields.check();
+    long amountCents = amount;
+    String currency = currencyCode.toUpperCase(Locale.ROOT);
 
     List<String> factors = new ArrayList<>();
     // The base varies per payment but not per method, so the method rules alone set the direction.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -18,14 +19,55 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A deterministic stand-in for the inference service (CONTRACTS section 6) on the JDK's HTTP
- * server, for tests and local runs: same request, same answer, across restarts. A fault switch
- * ({@link #setMode}, or {@code POST /_admin/mode}) makes it fail, hang or slow down, and it counts
- * requests per path so tests can prove retries.
+ * server, for tests and local runs: same request, same answer, across restarts. Where it matters to
+ * a client it behaves as the real service (FastAPI on uvicorn) does: it validates requests and
+ * answers 422 in FastAPI's error shape, closes keep-alive connections idle for 5 s ({@link
+ * Options#idleTimeout}), and can take 10 to 100 ms on a call ({@link Options#latency}). A fault
+ * switch ({@link #setMode}, or {@code POST /_admin/mode}) makes it fail, hang or slow down, and it
+ * counts requests per path so tests can prove retries.
  */
 public final class InferenceStandIn implements AutoCloseable {
 
   /** The port the real service listens on, and so the default here. */
   public static final int DEFAULT_PORT = 8002;
+
+  /** uvicorn's default keep-alive timeout. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * How the stand-in listens and paces its answers.
+   *
+   * @param port 0 picks a free one
+   * @param idleTimeout a connection idle this long between requests is closed by the stand-in
+   * @param latency each model call waits a time in this range before answering, the same for the
+   *     same request; {@link Latency#NONE} by default
+   */
+  public record Options(int port, Duration idleTimeout, Latency latency) {
+
+    public Options {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idle timeout must be positive, was " + idleTimeout);
+      }
+      if (latency == null) {
+        throw new IllegalArgumentException("latency must be given (Latency.NONE for none)");
+      }
+    }
+
+    public static Options onPort(int port) {
+      return new Options(port, DEFAULT_IDLE_TIMEOUT, Latency.NONE);
+    }
+
+    public Options withIdleTimeout(Duration timeout) {
+      return new Options(port, timeout, latency);
+    }
+
+    public Options withLatency(Latency range) {
+      return new Options(port, idleTimeout, range);
+    }
+  }
 
   /** The SLOW mode's delay until a test sets another. */
   public static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(2);
@@ -39,12 +81,13 @@ public final class InferenceStandIn implements AutoCloseable {
   private static final int QUEUE = 512;
 
   private final HttpServer server;
+  private final IdleTimeoutFront front;
   private final ThreadPoolExecutor executor;
   private final ModeSwitch modes = new ModeSwitch(DEFAULT_SLOW_DELAY);
   private final RequestStats stats = new RequestStats();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private InferenceStandIn(int port) throws IOException {
+  private InferenceStandIn(Options options) throws IOException {
     // Plain decimals: a score is 0.0001, never 1E-4.
     ObjectMapper json =
         JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
@@ -63,24 +106,38 @@ public final class InferenceStandIn implements AutoCloseable {
               return thread;
             });
     executor.allowCoreThreadTimeOut(true);
-    server = HttpServer.create(new InetSocketAddress(port), 128);
-    server.createContext("/", new ApiHandler(modes, stats, json));
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    server.createContext("/", new ApiHandler(modes, stats, json, options.latency()));
     server.createContext("/_admin/", new AdminHandler(modes, stats, json));
     server.setExecutor(executor);
     server.start();
+    try {
+      front = new IdleTimeoutFront(options.port(), server.getAddress(), options.idleTimeout());
+    } catch (IOException e) {
+      server.stop(0);
+      executor.shutdownNow();
+      throw e;
+    }
   }
 
-  /** Starts listening on {@code port} on all interfaces; 0 picks a free port. */
+  /**
+   * Starts listening on {@code port} on all interfaces, with the real service's 5 s idle timeout
+   * and no added latency; 0 picks a free port.
+   */
   public static InferenceStandIn start(int port) {
+    return start(Options.onPort(port));
+  }
+
+  public static InferenceStandIn start(Options options) {
     try {
-      return new InferenceStandIn(port);
+      return new InferenceStandIn(options);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on port " + port, e);
+      throw new UncheckedIOException("cannot listen on port " + options.port(), e);
     }
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return front.port();
   }
 
   /** {@code http://localhost:<port>}, without a trailing slash. */
@@ -129,18 +186,20 @@ public final class InferenceStandIn implements AutoCloseable {
       return;
     }
     modes.close();
+    front.close();
     server.stop(0);
     executor.shutdownNow();
     closed.countDown();
   }
 
   /**
-   * Runs the stand-in until SIGTERM or Ctrl-C. Port: {@code --port=N}, else the environment
-   * variable {@code INFERENCE_STAND_IN_PORT}, else {@value #DEFAULT_PORT}.
+   * Runs the stand-in until SIGTERM or Ctrl-C: {@code [--port=N] [--idle-timeout=5s]
+   * [--latency=10ms..100ms]}; the port also from the environment variable {@code
+   * INFERENCE_STAND_IN_PORT}, else {@value #DEFAULT_PORT}.
    */
   public static void main(String[] args) throws InterruptedException {
-    int port = StandInArgs.port(args, System.getenv("INFERENCE_STAND_IN_PORT"));
-    InferenceStandIn standIn = start(port);
+    InferenceStandIn standIn =
+        start(StandInArgs.options(args, System.getenv("INFERENCE_STAND_IN_PORT")));
     Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "inference-stand-in-shutdown"));
     System.out.println("inference stand-in listening on " + standIn.baseUrl());
     standIn.closed.await();

@@ -49,12 +49,16 @@ final class RetryModel {
   private RetryModel() {}
 
   static ObjectNode strategy(JsonNode request) {
-    String eventId = Fields.requiredText(request, "event_id");
-    long amountCents = Fields.requiredCount(request, "amount_cents");
-    String failureCode = Fields.optionalText(request, "failure_code");
-    Fields.optionalText(request, "failure_message");
-    Long attempts = Fields.optionalCount(request, "attempt_count");
-    long attemptCount = attempts == null ? 1 : attempts;
+    Fields fields = new Fields(request);
+    String eventId = fields.requiredText("event_id");
+    Long amount = fields.requiredInt("amount_cents", 0);
+    String failureCode = fields.optionalText("failure_code");
+    fields.optionalText("failure_message");
+    // The real service requires at least 1 and defaults to 1 (CONTRACTS 6).
+    Long attempts = fields.optionalInt("attempt_count", 1, 1L);
+    fields.check();
+    long amountCents = amount;
+    long attemptCount = attempts;
 
     String code = failureCode == null ? "" : failureCode.trim().toLowerCase(Locale.ROOT);
     Rule rule = RULES.getOrDefault(code, unknownCodeRule(attemptCount));

@@ -2,11 +2,16 @@ package io.paymentflow.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RequestValidationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static InferenceStandIn standIn;
   private static Http http;
@@ -23,34 +28,81 @@ class RequestValidationTest {
   }
 
   @Test
-  void malformedJsonIs400() throws Exception {
-    assertThat(http.post("/fraud/score", "{\"event_id\":").statusCode()).isEqualTo(400);
+  void malformedJsonIs422JsonInvalidAsFastApiAnswers() throws Exception {
+    HttpResponse<String> answer = http.post("/fraud/score", "{\"event_id\":");
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    JsonNode error = onlyError(answer);
+    assertThat(error.get("type").asText()).isEqualTo("json_invalid");
+    assertThat(error.get("loc").get(0).asText()).isEqualTo("body");
+    assertThat(error.get("msg").asText()).isEqualTo("JSON decode error");
   }
 
   @Test
-  void jsonThatIsNotAnObjectIs400() throws Exception {
-    assertThat(http.post("/churn/predict", "[1,2]").statusCode()).isEqualTo(400);
-    assertThat(http.post("/churn/predict", "").statusCode()).isEqualTo(400);
+  void jsonThatIsNotAnObjectAndAnEmptyBodyAre422() throws Exception {
+    HttpResponse<String> array = http.post("/churn/predict", "[1,2]");
+    HttpResponse<String> empty = http.post("/churn/predict", "");
+
+    assertThat(array.statusCode()).isEqualTo(422);
+    assertThat(onlyError(array).get("type").asText()).isEqualTo("model_attributes_type");
+    assertThat(empty.statusCode()).isEqualTo(422);
+    assertThat(onlyError(empty).get("type").asText()).isEqualTo("missing");
+    assertThat(onlyError(empty).get("loc").toString()).isEqualTo("[\"body\"]");
   }
 
   @Test
-  void missingRequiredFieldIs422() throws Exception {
-    assertThat(http.post("/fraud/score", "{\"event_id\":\"e1\",\"currency\":\"USD\"}").statusCode())
-        .isEqualTo(422);
+  void everyMissingRequiredFieldIsListedInPydanticsShape() throws Exception {
+    HttpResponse<String> answer = http.post("/fraud/score", "{\"currency\":\"USD\"}");
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    JsonNode detail = JSON.readTree(answer.body()).get("detail");
+    assertThat(detail).hasSize(2);
+    assertThat(detail.get(0).get("type").asText()).isEqualTo("missing");
+    assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"event_id\"]");
+    assertThat(detail.get(0).get("msg").asText()).isEqualTo("Field required");
+    assertThat(detail.get(1).get("loc").toString()).isEqualTo("[\"body\",\"amount_cents\"]");
     assertThat(http.post("/retry/strategy", "{\"amount_cents\":1}").statusCode()).isEqualTo(422);
     assertThat(http.post("/churn/predict", "{\"customer_id\":null}").statusCode()).isEqualTo(422);
   }
 
   @Test
-  void mistypedFieldIs422() throws Exception {
-    String body = Requests.FRAUD.replace("4999", "\"4999\"");
-    assertThat(http.post("/fraud/score", body).statusCode()).isEqualTo(422);
-    assertThat(
-            http.post(
-                    "/retry/strategy",
-                    Requests.RETRY.replace("\"attempt_count\":1", "\"attempt_count\":-1"))
-                .statusCode())
-        .isEqualTo(422);
+  void anAttemptCountBelowOneIs422AsTheRealServiceRequires() throws Exception {
+    for (String count : new String[] {"0", "-1"}) {
+      HttpResponse<String> answer =
+          http.post(
+              "/retry/strategy",
+              Requests.RETRY.replace("\"attempt_count\":1", "\"attempt_count\":" + count));
+
+      assertThat(answer.statusCode()).as(count).isEqualTo(422);
+      JsonNode error = onlyError(answer);
+      assertThat(error.get("type").asText()).isEqualTo("greater_than_equal");
+      assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"attempt_count\"]");
+      assertThat(error.get("msg").asText()).isEqualTo("Input should be greater than or equal to 1");
+      assertThat(error.get("ctx").get("ge").asInt()).isEqualTo(1);
+      assertThat(error.get("input").asText()).isEqualTo(count);
+    }
+    String withoutCount = Requests.RETRY.replaceAll(",\\s*\"attempt_count\":1", "");
+    assertThat(http.post("/retry/strategy", withoutCount).statusCode())
+        .as("absent means 1")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void stringsAreStrictAndWholeNumbersLaxAsInPydantic() throws Exception {
+    String numberAsCurrency = Requests.FRAUD.replace("\"USD\"", "840");
+    String amountAsString = Requests.FRAUD.replace("4999", "\"4999\"");
+    String amountWithFraction = Requests.FRAUD.replace("4999", "49.99");
+    String amountAsWord = Requests.FRAUD.replace("4999", "\"lots\"");
+
+    assertThat(onlyError(http.post("/fraud/score", numberAsCurrency)).get("type").asText())
+        .isEqualTo("string_type");
+    assertThat(http.post("/fraud/score", amountAsString).statusCode()).isEqualTo(200);
+    assertThat(http.post("/fraud/score", Requests.FRAUD.replace("4999", "4999.0")).statusCode())
+        .isEqualTo(200);
+    assertThat(onlyError(http.post("/fraud/score", amountWithFraction)).get("type").asText())
+        .isEqualTo("int_from_float");
+    assertThat(onlyError(http.post("/fraud/score", amountAsWord)).get("type").asText())
+        .isEqualTo("int_parsing");
   }
 
   @Test
@@ -90,5 +142,12 @@ class RequestValidationTest {
     assertThat(http.post("/fraud/nope", Requests.FRAUD).statusCode()).isEqualTo(404);
     assertThat(http.get("/fraud/score").statusCode()).isEqualTo(405);
     assertThat(http.post("/health", "{}").statusCode()).isEqualTo(405);
+  }
+
+  private static JsonNode onlyError(HttpResponse<String> answer) throws Exception {
+    JsonNode detail = JSON.readTree(answer.body()).get("detail");
+    assertThat(detail.isArray()).as(answer.body()).isTrue();
+    assertThat(detail).as(answer.body()).hasSize(1);
+    return detail.get(0);
   }
 }
