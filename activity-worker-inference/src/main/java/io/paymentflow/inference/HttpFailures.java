@@ -3,9 +3,10 @@ package io.paymentflow.inference;
 import io.paymentflow.contracts.event.StorableText;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * The one place that decides whether a failed inference call is worth retrying (CONTRACTS 2.4,
@@ -55,12 +56,21 @@ final class HttpFailures {
         : ApplicationFailure.newNonRetryableFailure(message, REJECTED, status);
   }
 
-  /** The call did not complete: timeouts and connection errors are all worth another attempt. */
-  static ApplicationFailure forIoException(String endpoint, Duration timeout, IOException e) {
-    String message =
-        e instanceof HttpTimeoutException
-            ? endpoint + " did not answer within " + timeout.toMillis() + " ms"
-            : endpoint + " unreachable: " + e;
+  /**
+   * The call did not complete: timeouts and connection errors are all worth another attempt.
+   *
+   * @param deadlinePassed whether the call's deadline aborted it
+   */
+  static ApplicationFailure forIoException(
+      String endpoint, Duration timeout, IOException e, boolean deadlinePassed) {
+    String message;
+    if (e instanceof ConnectTimeoutException) {
+      message = endpoint + " accepted no connection: " + e.getMessage();
+    } else if (deadlinePassed || e instanceof InterruptedIOException) {
+      message = endpoint + " did not answer within " + timeout.toMillis() + " ms";
+    } else {
+      message = endpoint + " unreachable: " + e;
+    }
     return ApplicationFailure.newFailureWithCause(message, UNAVAILABLE, e);
   }
 
@@ -68,7 +78,7 @@ final class HttpFailures {
    * The worker is shutting down or the activity was cancelled mid-call: retryable, so another
    * worker takes the attempt over.
    */
-  static ApplicationFailure forInterruption(String endpoint, InterruptedException e) {
+  static ApplicationFailure forInterruption(String endpoint, IOException e) {
     return ApplicationFailure.newFailureWithCause(endpoint + " call interrupted", UNAVAILABLE, e);
   }
 

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The inference worker's settings (CONTRACTS sections 2 and 6), bound under {@code
- * temporal-worker.inference}; application.yml maps the {@code TEMPORAL_WORKER_*} variables.
+ * temporal-worker.inference}, defaults in application.yml.
  *
  * @param serviceUrl base URL of the inference service
  * @param timeout whole-call HTTP timeout; a plain number is seconds, as the contract's {@code
@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     start-to-close ({@link CallTimeout}), so a hung call ends as a retryable HTTP timeout rather
  *     than as an activity timeout noticed only at the deadline.
  * @param connectTimeout TCP connect timeout, part of {@code timeout}
+ * @param idleTimeout how long a pooled connection may sit unused before the client closes it: below
+ *     the service's own keep-alive timeout (uvicorn's is 5 s), so the client, not the server, ends
+ *     idle connections
  * @param maxConcurrentCalls activity slots of this worker, and so the most HTTP calls (and pooled
  *     connections) in flight at once: each activity execution makes one blocking call
  * @param pollers concurrent activity-task pollers
@@ -31,6 +34,7 @@ record InferenceProperties(
     @NotNull URI serviceUrl,
     @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration timeout,
     @NotNull Duration connectTimeout,
+    @NotNull Duration idleTimeout,
     @Min(1) @Max(1000) int maxConcurrentCalls,
     @Min(1) @Max(100) int pollers) {
 
@@ -44,6 +48,11 @@ record InferenceProperties(
     return connectTimeout == null
         || timeout == null
         || (isPositive(connectTimeout) && connectTimeout.compareTo(timeout) <= 0);
+  }
+
+  @AssertTrue(message = "idle-timeout must be positive")
+  boolean isIdleTimeoutPositive() {
+    return idleTimeout == null || isPositive(idleTimeout);
   }
 
   @AssertTrue(message = "service-url must be an absolute http(s) URL")

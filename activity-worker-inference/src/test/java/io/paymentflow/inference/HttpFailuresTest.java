@@ -9,7 +9,6 @@ import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.standin.Mode;
 import io.temporal.failure.ApplicationFailure;
 import java.net.ServerSocket;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +93,7 @@ class HttpFailuresTest {
                       Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE));
 
       assertRetryable(failure);
-      assertThat(failure.getCause()).isInstanceOf(HttpTimeoutException.class);
+      assertThat(failure.getOriginalMessage()).contains("did not answer within 500 ms");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
   }

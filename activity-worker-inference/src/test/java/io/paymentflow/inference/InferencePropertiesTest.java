@@ -20,6 +20,7 @@ class InferencePropertiesTest {
               "temporal-worker.inference.service-url=http://localhost:8002",
               "temporal-worker.inference.timeout=10",
               "temporal-worker.inference.connect-timeout=2s",
+              "temporal-worker.inference.idle-timeout=1500ms",
               "temporal-worker.inference.max-concurrent-calls=50",
               "temporal-worker.inference.pollers=5");
 
@@ -44,6 +45,13 @@ class InferencePropertiesTest {
   void connectTimeoutLongerThanTimeoutIsRefused() {
     runner
         .withPropertyValues("temporal-worker.inference.connect-timeout=15s")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
+  void anIdleTimeoutThatIsNotPositiveIsRefused() {
+    runner
+        .withPropertyValues("temporal-worker.inference.idle-timeout=0s")
         .run(context -> assertThat(context).hasFailed());
   }
 

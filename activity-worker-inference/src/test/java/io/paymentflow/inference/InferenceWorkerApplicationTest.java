@@ -1,6 +1,7 @@
 package io.paymentflow.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.contracts.TaskQueues;
@@ -9,7 +10,9 @@ import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.standin.Mode;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.net.URI;
@@ -53,6 +56,8 @@ class InferenceWorkerApplicationTest {
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("spring.temporal.connection.target", TEMPORAL::target);
     registry.add("temporal-worker.inference.service-url", STAND_IN::baseUrl);
+    // Short, so the hung-service tests end soon; the shipped default is 10 s.
+    registry.add("temporal-worker.inference.timeout", () -> "2");
   }
 
   /** The servers close with the context, after the worker has drained. */
@@ -111,6 +116,37 @@ class InferenceWorkerApplicationTest {
 
     assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
     assertThat(get("/actuator/health/readiness")).satisfies(this::isUp);
+  }
+
+  @Test
+  void aServiceThatAcceptsButNeverAnswersIsDownWithinTheHealthTimeoutAndTheWorkerStaysReady()
+      throws Exception {
+    STAND_IN.setMode(Mode.TIMEOUT);
+
+    long began = System.nanoTime();
+    assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
+    assertThat(Duration.ofNanos(System.nanoTime() - began))
+        .as("health-check-timeout is 2 s")
+        .isLessThan(Duration.ofSeconds(4));
+    assertThat(get("/actuator/health/readiness")).satisfies(this::isUp);
+    assertThat(get("/actuator/health/liveness")).satisfies(this::isUp);
+  }
+
+  @Test
+  void aCallToAHungServiceFailsItsAttemptRetryablyWithinTheConfiguredTimeout() {
+    STAND_IN.setMode(Mode.TIMEOUT);
+
+    long began = System.nanoTime();
+    Throwable failure = catchThrowable(() -> score("stripe:evt_app_hung"));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(6));
+    assertThat(failure).isInstanceOf(WorkflowFailedException.class);
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause().getCause();
+    assertThat(cause.getType()).isEqualTo(HttpFailures.UNAVAILABLE);
+    assertThat(cause.isNonRetryable())
+        .as("Temporal retries it, then the workflow degrades")
+        .isFalse();
+    assertThat(cause.getOriginalMessage()).contains("did not answer within 2000 ms");
   }
 
   @Test

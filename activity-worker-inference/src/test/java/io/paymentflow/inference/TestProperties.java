@@ -14,10 +14,15 @@ final class TestProperties {
   }
 
   static InferenceProperties pointingAt(String baseUrl, Duration timeout) {
+    return pointingAt(baseUrl, timeout, Duration.ofMillis(1500));
+  }
+
+  static InferenceProperties pointingAt(String baseUrl, Duration timeout, Duration idleTimeout) {
     return new InferenceProperties(
         URI.create(baseUrl),
         timeout,
         Duration.ofSeconds(2).compareTo(timeout) < 0 ? Duration.ofSeconds(2) : timeout,
+        idleTimeout,
         50,
         5);
   }
