@@ -93,6 +93,21 @@ public class BridgeMetrics {
     failures.withTags("workflow_type", workflowType, "code", code).increment();
   }
 
+  /**
+   * Registers the poison counter of this topic and reason at zero, as {@link #expectStartFailures}.
+   */
+  public void expectPoison(String topic, QuarantineReason reason) {
+    poison.withTags("topic", topic, "reason", reason.name());
+  }
+
+  /**
+   * Registers the failure counter of this type and code at zero, so an alert's {@code rate()} reads
+   * 0 before the first failure rather than nothing (Prometheus: initialize your metrics).
+   */
+  public void expectStartFailures(String workflowType, String code) {
+    failures.withTags("workflow_type", workflowType, "code", code);
+  }
+
   public void startRejected(String workflowType) {
     rejected.withTags("workflow_type", workflowType).increment();
   }

@@ -36,6 +36,11 @@ public class PoisonRecordHandler {
 
   public PoisonRecordHandler(BridgeMetrics metrics, BridgeProperties properties) {
     this.metrics = metrics;
+    for (String topic : new String[] {properties.inputTopic(), properties.dlqTopic()}) {
+      for (QuarantineReason reason : QuarantineReason.values()) {
+        metrics.expectPoison(topic, reason);
+      }
+    }
     this.prefixBytes = (int) properties.oversizedPrefixBytes().toBytes();
   }
 

@@ -10,12 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class StartMetrics {
 
+  private static final String UNAVAILABLE = "UNAVAILABLE";
+
   private final BridgeMetrics metrics;
   private final StartFailures failures;
 
   public StartMetrics(BridgeMetrics metrics, StartFailures failures) {
     this.metrics = metrics;
     this.failures = failures;
+    // What an outage of Temporal reports, for both workflow types, from the start.
+    for (String type : new String[] {WorkflowStart.PAYMENT_TYPE, WorkflowStart.REVIEW_TYPE}) {
+      metrics.expectStartFailures(type, UNAVAILABLE);
+    }
   }
 
   void succeeded(WorkflowStart start, StartOutcome outcome, long nanos) {
