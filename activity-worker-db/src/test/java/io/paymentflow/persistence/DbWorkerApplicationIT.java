@@ -173,7 +173,9 @@ class DbWorkerApplicationIT {
                     .contains("persistence_write_seconds_count{")
                     .contains("table=\"payment_events\"")
                     .contains("outcome=\"inserted\"")
-                    .contains("temporal_activity_execution_latency"));
+                    .contains("temporal_activity_execution_latency")
+                    .contains("paymentflow_reviews_pending{")
+                    .contains("paymentflow_reviews_oldest_pending_age_seconds{"));
   }
 
   private void run(
