@@ -8,8 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The monitoring component scrapes every app and alerts on the four signals, using real metric
- * names.
+ * The monitoring component scrapes every app, alerts on what an operator is paged for, and ships
+ * its dashboard where Grafana's sidecar finds it. Whether the metric names are real is checked
+ * against running apps by local-run's MetricNamesIT; whether the alerts fire, by promtool.
  */
 class MonitoringRenderTest extends RenderedTreeTest {
 
@@ -17,12 +18,16 @@ class MonitoringRenderTest extends RenderedTreeTest {
   private static final Map<String, String> ALERTS =
       Map.of(
           "PaymentflowKafkaConsumerLagHigh", "kafka_consumer_fetch_manager_records_lag_max",
-          "PaymentflowWorkflowStartFailures", "operation=\"StartWorkflowExecution\"",
+          "PaymentflowKafkaConsumerLagGrowing", "kafka_consumer_fetch_manager_records_lag{",
+          "PaymentflowWorkflowStartFailures", "paymentflow_bridge_start_failures_total",
           "PaymentflowActivityFailureRateHigh", "temporal_activity_execution_failed_total",
           "PaymentflowActivityScheduleToStartLatencyHigh",
               "temporal_activity_schedule_to_start_latency_seconds_bucket",
           "PaymentflowWorkflowTaskScheduleToStartLatencyHigh",
-              "temporal_workflow_task_schedule_to_start_latency_seconds_bucket");
+              "temporal_workflow_task_schedule_to_start_latency_seconds_bucket",
+          "PaymentflowPersistFailures", "outcome=\"failed\"",
+          "PaymentflowActivityWorkerWithoutPollers", "temporal_num_pollers",
+          "PaymentflowReviewBacklogStale", "paymentflow_reviews_oldest_pending_age_seconds");
 
   @ParameterizedTest
   @MethodSource("dirs")
@@ -67,5 +72,20 @@ class MonitoringRenderTest extends RenderedTreeTest {
     assertThat(expressions).containsOnlyKeys(ALERTS.keySet());
     ALERTS.forEach(
         (alert, metric) -> assertThat(expressions.get(alert)).as(alert).contains(metric));
+  }
+
+  @ParameterizedTest
+  @MethodSource("dirs")
+  void theDashboardIsAConfigMapGrafanasSidecarLoads(String dir) {
+    Rendering rendering = rendering(dir);
+    if (!rendering.hasComponent("monitoring")) {
+      assertThat(rendering.ofKind("ConfigMap"))
+          .map(Manifest::name)
+          .doesNotContain("paymentflow-dashboard");
+      return;
+    }
+    Manifest dashboard = rendering.one("ConfigMap", "paymentflow-dashboard");
+    assertThat(dashboard.map("metadata", "labels")).containsEntry("grafana_dashboard", "1");
+    assertThat(dashboard.map("data")).containsKey("paymentflow.json");
   }
 }
