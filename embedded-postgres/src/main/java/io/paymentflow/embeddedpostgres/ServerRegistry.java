@@ -50,12 +50,21 @@ final class ServerRegistry {
     return directory().resolve("port-" + port);
   }
 
-  /** Where the project keeps what it builds or downloads outside any checkout. */
+  /**
+   * Where the project keeps what it builds or downloads outside any checkout: the scripts' {@code
+   * ${PAYMENTFLOW_CACHE:-$HOME/.cache/paymentflow}}, so both agree when HOME is not the account's
+   * home directory (Java's user.home).
+   */
   static Path cacheRoot() {
     String cache = System.getenv("PAYMENTFLOW_CACHE");
-    return cache == null || cache.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".cache", "paymentflow")
-        : Path.of(cache);
+    if (cache != null && !cache.isBlank()) {
+      return Path.of(cache);
+    }
+    String home = System.getenv("HOME");
+    return Path.of(
+        home == null || home.isBlank() ? System.getProperty("user.home") : home,
+        ".cache",
+        "paymentflow");
   }
 
   private static Path directory() {
