@@ -1,6 +1,7 @@
 package io.paymentflow.inference;
 
 import io.paymentflow.support.AppProperties;
+import io.temporal.serviceclient.GrpcCompression;
 import java.net.URI;
 import java.time.Duration;
 
@@ -29,7 +30,7 @@ final class TestProperties {
 
   /** The shared settings as ContractDefaults gives them. */
   static AppProperties app() {
-    return new AppProperties(Duration.ofSeconds(30), Duration.ofSeconds(2));
+    return new AppProperties(Duration.ofSeconds(30), Duration.ofSeconds(2), GrpcCompression.GZIP);
   }
 
   /** The contract's start-to-close of inference activities (CONTRACTS 2.4). */

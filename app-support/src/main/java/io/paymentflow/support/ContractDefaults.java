@@ -50,6 +50,7 @@ public class ContractDefaults implements EnvironmentPostProcessor {
     defaults.put("temporal-worker.dlq-topic", Topics.DLQ);
     defaults.put("temporal-worker.shutdown-grace-period", "30s");
     defaults.put("temporal-worker.health-check-timeout", "2s");
+    defaults.put("temporal-worker.temporal-grpc-compression", "gzip");
 
     defaults.put("spring.temporal.connection.target", "${temporal-worker.temporal-host}");
     defaults.put("spring.temporal.namespace", "${temporal-worker.temporal-namespace}");

@@ -1,6 +1,8 @@
 package io.paymentflow.support;
 
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
 import io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration;
 import io.temporal.worker.WorkerFactory;
@@ -20,6 +22,13 @@ public class TemporalSupportConfiguration {
   TemporalHealthIndicator temporalHealthIndicator(
       WorkflowServiceStubs stubs, AppProperties properties) {
     return new TemporalHealthIndicator(stubs, properties.healthCheckTimeout());
+  }
+
+  /** Every app's connection to Temporal, compressed or not as the deployment says. */
+  @Bean
+  TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> grpcCompression(
+      AppProperties properties) {
+    return builder -> builder.setGrpcCompression(properties.temporalGrpcCompression());
   }
 
   /** Only where the app has workers: the bridge starts workflows and polls nothing. */

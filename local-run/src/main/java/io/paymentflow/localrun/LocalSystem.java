@@ -187,9 +187,43 @@ public final class LocalSystem implements AutoCloseable {
     };
   }
 
+  /**
+   * {@code none} where Temporal shares this host (the in-JVM server, or one on loopback): gzip
+   * there costs CPU and saves no bandwidth worth having. TEMPORAL_WORKER_TEMPORAL_GRPC_COMPRESSION
+   * decides when set.
+   */
+  public String temporalGrpcCompression() {
+    String configured = System.getenv("TEMPORAL_WORKER_TEMPORAL_GRPC_COMPRESSION");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    String host = options.temporalAddress().replaceFirst(":[0-9]+$", "");
+    return options.external().temporal() == null || isLoopback(host) ? "none" : "gzip";
+  }
+
+  /**
+   * {@code disable} for a PostgreSQL on this host (TLS on loopback costs CPU and protects nothing),
+   * the driver's {@code prefer} otherwise; TEMPORAL_WORKER_POSTGRES_SSLMODE decides when set.
+   */
+  private static String postgresSslMode(String host) {
+    String configured = System.getenv("TEMPORAL_WORKER_POSTGRES_SSLMODE");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    return isLoopback(host) ? "disable" : "prefer";
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
+  }
+
   private Map<String, String> environment(String module) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("TEMPORAL_WORKER_TEMPORAL_HOST", options.temporalAddress());
+    env.put("TEMPORAL_WORKER_TEMPORAL_GRPC_COMPRESSION", temporalGrpcCompression());
     env.put("TEMPORAL_WORKER_SHUTDOWN_GRACE_PERIOD", "10s");
     switch (module) {
       case "kafka-bridge" -> {
@@ -205,6 +239,7 @@ public final class LocalSystem implements AutoCloseable {
         env.put("TEMPORAL_WORKER_POSTGRES_PORT", Integer.toString(db.port()));
         env.put("TEMPORAL_WORKER_POSTGRES_USER", db.user());
         env.put("TEMPORAL_WORKER_POSTGRES_PASSWORD", db.password());
+        env.put("TEMPORAL_WORKER_POSTGRES_SSLMODE", postgresSslMode(db.host()));
       }
       default -> {}
     }
