@@ -37,33 +37,11 @@ public final class EndToEndBenchmark {
     Path root = Path.of(System.getenv().getOrDefault("PAYMENTFLOW_HOME", ".")).toAbsolutePath();
     Path out = root.resolve(options.getOrDefault("out", "docs/benchmarks"));
     Files.createDirectories(out);
-    LocalRunOptions runOptions =
-        LocalRunOptions.parse(new String[] {"--events=0"}, System.getenv())
-            .onEphemeralPorts(root.resolve(".local-run/benchmark"));
-    if (options.containsKey("temporal")) {
-      runOptions = runOptions.withTemporalTarget(options.get("temporal"));
-    }
-    String server =
-        runOptions.external().temporal() == null
-            ? "in-JVM Temporal test server"
-            : "Temporal at " + runOptions.external().temporal();
+    LocalRunOptions runOptions = runOptions(options, root);
+    String server = server(runOptions);
 
     try (LocalSystem system = new LocalSystem(runOptions, System.out).start()) {
-      LoadStep step = new LoadStep(system);
-      System.out.println("\nWarm-up: 400 events at 100/s");
-      step.run(100, 400, Duration.ofMinutes(3));
-
-      List<LoadResult> results = new ArrayList<>();
-      for (int load : loads) {
-        System.out.printf("%nOffered load %d events/s for %d s%n", load, seconds);
-        LoadResult result = step.run(load, load * seconds, Duration.ofMinutes(5));
-        results.add(result);
-        System.out.println(result.row());
-        if (result.completedPerSecond() < 0.85 * load) {
-          System.out.println("Saturated: completed below 85% of offered; stopping the ramp.");
-          break;
-        }
-      }
+      List<LoadResult> results = ramp(system, loads, seconds);
       List<String> footprint = footprint(system, root);
       String table = table(server, results, footprint);
       System.out.println("\n" + table);
@@ -74,11 +52,56 @@ public final class EndToEndBenchmark {
               + String.join("\n", results.stream().map(LoadResult::csv).toList())
               + "\n");
       Files.writeString(out.resolve("end-to-end.md"), table);
-      LineChart.write(
-          results, "paymentflow end to end on " + server, out.resolve("end-to-end.png"));
+      Charts.write(results, "paymentflow end to end on " + server, out.resolve("end-to-end.png"));
       System.out.println("Wrote " + out.resolve("end-to-end.csv") + ", .md and .png");
     }
     System.exit(0);
+  }
+
+  /** The local run on ephemeral ports, on the given Temporal server if --temporal is set. */
+  static LocalRunOptions runOptions(Map<String, String> options, Path root) {
+    LocalRunOptions runOptions =
+        LocalRunOptions.parse(new String[] {"--events=0"}, System.getenv())
+            .onEphemeralPorts(root.resolve(".local-run/benchmark"));
+    return options.containsKey("temporal")
+        ? runOptions.withTemporalTarget(options.get("temporal"))
+        : runOptions;
+  }
+
+  static String server(LocalRunOptions runOptions) {
+    return runOptions.external().temporal() == null
+        ? "in-JVM Temporal test server"
+        : "Temporal at " + runOptions.external().temporal();
+  }
+
+  /**
+   * A warm-up, then each offered load in turn until the system saturates (completes below 85 % of
+   * what is offered).
+   */
+  static List<LoadResult> ramp(LocalSystem system, int[] loads, int seconds) throws Exception {
+    LoadStep step = new LoadStep(system);
+    System.out.println("\nWarm-up: 400 events at 100/s");
+    step.run(100, 400, Duration.ofMinutes(3));
+
+    List<LoadResult> results = new ArrayList<>();
+    for (int load : loads) {
+      System.out.printf("%nOffered load %d events/s for %d s%n", load, seconds);
+      LoadResult result = step.run(load, load * seconds, Duration.ofMinutes(5));
+      results.add(result);
+      System.out.println(result.row());
+      if (result.completedPerSecond() < 0.85 * load) {
+        System.out.println("Saturated: completed below 85% of offered; stopping the ramp.");
+        break;
+      }
+    }
+    return results;
+  }
+
+  /** The table's header and separator, with the CPU column naming the processes measured. */
+  static String header(List<LoadResult> results) {
+    return "| offered/s | events | completed/s | p50 ms | p95 ms | p99 ms | lost | max RSS MiB (bridge / workflow / inference / db) | CPU ms/event: total ("
+        + (results.isEmpty() ? "" : results.get(0).cpu().names())
+        + ") |\n|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
   }
 
   /** Time to ready of each app restarted alone on an idle system, and image sizes if built. */
@@ -111,9 +134,7 @@ public final class EndToEndBenchmark {
         .append(", ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" cores\n\n");
-    s.append(
-        "| offered/s | events | completed/s | p50 ms | p95 ms | p99 ms | lost | max RSS MiB (bridge / workflow / inference / db) |\n");
-    s.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    s.append(header(results));
     for (LoadResult r : results) {
       s.append(r.row()).append('\n');
     }
@@ -123,7 +144,7 @@ public final class EndToEndBenchmark {
     return s.toString();
   }
 
-  private static Map<String, String> parse(String[] args) {
+  static Map<String, String> parse(String[] args) {
     Map<String, String> options = new java.util.HashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class LoadStep {
 
+  private static final Map<String, String> SHORT_NAMES =
+      Map.of(
+          "kafka-bridge", "bridge",
+          "workflow-worker", "workflow",
+          "activity-worker-inference", "inference",
+          "activity-worker-db", "db");
+
   private final LocalSystem system;
 
   LoadStep(LocalSystem system) {
@@ -34,10 +42,17 @@ final class LoadStep {
     var demo = DemoStream.newDemo(system);
     List<DemoRecord> records = EndToEndBenchmark.paymentsOnly(demo, events);
     List<Long> pids = LocalSystem.APPS.stream().map(a -> system.app(a).pid()).toList();
+    Map<String, Long> apps = new LinkedHashMap<>();
+    for (String app :
+        List.of(
+            "kafka-bridge", "workflow-worker", "activity-worker-inference", "activity-worker-db")) {
+      apps.put(SHORT_NAMES.get(app), system.app(app).pid());
+    }
     Map<String, Long> sentAt = new HashMap<>();
     long firstSend;
     try (RssSampler rss = new RssSampler(pids);
         KafkaProducer<byte[], byte[]> producer = producer()) {
+      CpuTimes cpuBefore = CpuTimes.read(apps);
       long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
       long next = System.nanoTime();
       firstSend = System.currentTimeMillis();
@@ -49,6 +64,7 @@ final class LoadStep {
       }
       producer.flush();
       Map<String, Long> landed = awaitRows(demo.eventIdMarker(), records.size(), drainTimeout);
+      CpuTimes.PerEvent cpu = CpuTimes.read(apps).perEventSince(cpuBefore, landed.size());
       long[] latencies =
           landed.entrySet().stream()
               .mapToLong(e -> e.getValue() - sentAt.get(e.getKey()))
@@ -66,7 +82,8 @@ final class LoadStep {
           percentile(latencies, 95),
           percentile(latencies, 99),
           records.size() - landed.size(),
-          reorder(memory));
+          reorder(memory),
+          cpu);
     }
   }
 

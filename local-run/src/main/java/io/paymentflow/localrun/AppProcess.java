@@ -62,17 +62,21 @@ public final class AppProcess implements AutoCloseable {
     this.exited = exited;
   }
 
+  /** The apps' JVM options: PAYMENTFLOW_APP_JAVA_OPTS if set, else {@link #DEFAULT_JVM_OPTIONS}. */
+  public static List<String> jvmOptions() {
+    String extra = System.getenv("PAYMENTFLOW_APP_JAVA_OPTS");
+    return extra == null || extra.isBlank()
+        ? DEFAULT_JVM_OPTIONS
+        : List.of(extra.trim().split("\\s+"));
+  }
+
   /** Starts {@code <root>/<module>/target/<module>-<version>.jar} with the given environment. */
   static AppProcess start(
       String module, Path repositoryRoot, int port, Map<String, String> env, Path logDirectory) {
     Path jar = appJar(repositoryRoot, module);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String extra = System.getenv("PAYMENTFLOW_APP_JAVA_OPTS");
-    command.addAll(
-        extra == null || extra.isBlank()
-            ? DEFAULT_JVM_OPTIONS
-            : List.of(extra.trim().split("\\s+")));
+    command.addAll(jvmOptions());
     ClassDataSharing cds = ClassDataSharing.of(jar);
     ClassDataSharing.Launch launch = cds.prepare();
     command.addAll(launch.options());
