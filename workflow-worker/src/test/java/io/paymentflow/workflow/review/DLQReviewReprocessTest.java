@@ -98,7 +98,10 @@ class DLQReviewReprocessTest {
         new ReprocessOutcome(ReprocessOutcome.ALREADY_PROCESSED, paymentWorkflowId);
     assertThat(outcome(review).reprocess()).isEqualTo(already);
     assertThat(temporal.persistence.outcomes()).containsExactly(new Outcome(readAt, already));
-    assertThat(temporal.persistence.events()).hasSize(1);
+    // This event's rows only: an earlier test's reprocess may still be writing its own.
+    assertThat(temporal.persistence.events())
+        .filteredOn(row -> row.event().eventId().equals(corrected.eventId()))
+        .hasSize(1);
   }
 
   @Test
