@@ -21,11 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,12 +61,12 @@ class ReviewCommandsIT {
 
     String marker = UUID.randomUUID().toString();
     String eventId = "stripe:evt_readme_" + marker;
-    publish(system, system.inputTopic(), event(eventId, "evt_readme_" + marker));
+    Records.publish(system, system.inputTopic(), event(eventId, "evt_readme_" + marker));
     RecordMetadata discarded =
-        publish(system, system.dlqTopic(), quarantined("discarded-" + marker));
+        Records.publish(system, system.dlqTopic(), quarantined("discarded-" + marker));
     String reprocessedId = "stripe:dlq-reprocessed-" + marker;
     RecordMetadata reprocessed =
-        publish(system, system.dlqTopic(), quarantined("reprocessed-" + marker));
+        Records.publish(system, system.dlqTopic(), quarantined("reprocessed-" + marker));
     await("the event's row and both quarantine rows")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(1))
@@ -152,19 +148,6 @@ class ReviewCommandsIT {
         "source_topic":"payments.raw.stripe","kafka_partition":0,"kafka_offset":1,\
         "quarantined_at":"2026-11-28T10:00:00.000000+00:00","schema_version":1}"""
         .formatted(id);
-  }
-
-  private static RecordMetadata publish(LocalSystem system, String topic, String value)
-      throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.options().kafkaBootstrap()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      return producer
-          .send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8)))
-          .get();
-    }
   }
 
   private static KafkaCoordinates coordinates(RecordMetadata at) {

@@ -5,18 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paymentflow.localrun.LocalSystem;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +40,7 @@ class StartRejectedIT {
         "amount_cents":100,"currency":"USD","status":"succeeded",\
         "provider_created_at":"2026-01-01T00:00:00Z","processed_at":"2026-01-01T00:00:01Z"}"""
             .formatted(eventId.substring(0, 240));
-    RecordMetadata at = publish(system, event);
+    RecordMetadata at = Records.publish(system, system.inputTopic(), event);
 
     String[] row =
         await("the refused record's quarantine row")
@@ -59,18 +53,6 @@ class StartRejectedIT {
     assertThat(row[2]).contains("Temporal refused the start of payment-");
     new Scenario("a normal stream behind the refused start", system)
         .run(50, 25, Duration.ofMinutes(2), s -> {});
-  }
-
-  private static RecordMetadata publish(LocalSystem system, String value) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.options().kafkaBootstrap()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      return producer
-          .send(new ProducerRecord<>(system.inputTopic(), value.getBytes(StandardCharsets.UTF_8)))
-          .get();
-    }
   }
 
   /** failure_reason, original_payload and the first error's message, or null while absent. */
