@@ -49,21 +49,9 @@ if [[ -x "${binary}" ]]; then
   exit 0
 fi
 
-go_cmd="${GO:-}"
-if [[ -z "${go_cmd}" ]]; then
-  if command -v go >/dev/null 2>&1; then
-    go_cmd="$(command -v go)"
-  elif [[ -x /usr/local/go/bin/go ]]; then
-    go_cmd=/usr/local/go/bin/go
-  else
-    log "ERROR: Go is not installed (no 'go' on PATH, no /usr/local/go/bin/go); tests that need ${tool} will skip."
-    exit 3
-  fi
-fi
-if ! "${go_cmd}" version >/dev/null 2>&1; then
-  log "ERROR: '${go_cmd}' is not a working Go toolchain; tests that need ${tool} will skip."
-  exit 3
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/../find-go.sh"
+find_go "tests that need ${tool}"
+go_cmd="${GO_CMD}"
 
 mkdir -p "${install_dir}"
 # Concurrent runs: one builds, the others wait and then reuse.

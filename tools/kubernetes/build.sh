@@ -31,18 +31,9 @@ if binaries_built; then
   exit 0
 fi
 
-go_cmd="${GO:-}"
-if [[ -z "${go_cmd}" ]]; then
-  if command -v go >/dev/null 2>&1; then
-    go_cmd="$(command -v go)"
-  elif [[ -x /usr/local/go/bin/go ]]; then
-    go_cmd=/usr/local/go/bin/go
-  else
-    log "ERROR: Go is not installed (no 'go' on PATH, no /usr/local/go/bin/go); the cluster test will skip."
-    exit 3
-  fi
-fi
-log "using $("${go_cmd}" version)"
+source "${TOOLS_DIR}/../find-go.sh"
+find_go "the cluster test"
+go_cmd="${GO_CMD}"
 
 mkdir -p "${INSTALL_DIR}"
 exec 9>"${INSTALL_DIR}/.build.lock"

@@ -27,23 +27,8 @@ if built; then
   exit 0
 fi
 
-GO_CMD="${GO:-}"
-if [[ -z "${GO_CMD}" ]]; then
-  if command -v go >/dev/null 2>&1; then
-    GO_CMD="$(command -v go)"
-  elif [[ -x /usr/local/go/bin/go ]]; then
-    GO_CMD=/usr/local/go/bin/go
-  else
-    log "ERROR: Go is not installed (no 'go' on PATH, no /usr/local/go/bin/go)."
-    log "Temporal ${TEMPORAL_VERSION} needs Go >= 1.26.8; tests that need it will skip."
-    exit 3
-  fi
-fi
-if ! "${GO_CMD}" version >/dev/null 2>&1; then
-  log "ERROR: '${GO_CMD}' is not a working Go toolchain; tests that need Temporal will skip."
-  exit 3
-fi
-log "using $("${GO_CMD}" version)"
+source "${TOOLS_DIR}/../find-go.sh"
+find_go "tests that need the Temporal server (Temporal ${TEMPORAL_VERSION} needs Go >= 1.26.8)"
 
 mkdir -p "${INSTALL_DIR}"
 # Concurrent test runs may call this at once: one builds, the others wait and then reuse.
