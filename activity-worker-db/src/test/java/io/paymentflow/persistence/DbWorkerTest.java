@@ -17,6 +17,10 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "TEMPORAL_WORKER_POSTGRES_PASSWORD=payments",
+      // As ./run-local sets it for a local server; SslModeIT checks it reaches the driver. One
+      // setting for every test class: a second cached context would pause and restart this one,
+      // and a drained Temporal worker does not start again.
+      "TEMPORAL_WORKER_POSTGRES_SSLMODE=disable",
       "temporal-worker.shutdown-grace-period=5s",
       "temporal-worker.max-concurrent-activities=4"
     })

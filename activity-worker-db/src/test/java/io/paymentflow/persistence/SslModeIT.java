@@ -6,14 +6,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * TEMPORAL_WORKER_POSTGRES_SSLMODE reaches the driver: with disable, the app's connections are
- * plain even to a server that offers TLS (Debian's PostgreSQL does, which CI runs against).
+ * TEMPORAL_WORKER_POSTGRES_SSLMODE reaches the driver: with disable (set by {@link DbWorkerTest}),
+ * the app's connections are plain even to a server that offers TLS (Debian's PostgreSQL does, which
+ * CI runs against).
  */
 @DbWorkerTest
-@TestPropertySource(properties = "TEMPORAL_WORKER_POSTGRES_SSLMODE=disable")
 class SslModeIT {
 
   @Autowired HikariDataSource pool;
