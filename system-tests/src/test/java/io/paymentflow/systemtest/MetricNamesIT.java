@@ -1,6 +1,7 @@
 package io.paymentflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paymentflow.localrun.LocalSystem;
 import io.paymentflow.standin.InferenceStandIn;
@@ -50,9 +51,10 @@ class MetricNamesIT {
                 long before = inference.requestCount("/churn/predict");
                 inference.setMode(Mode.FAIL_500);
                 s.fault("inference answers 500");
-                while (inference.requestCount("/churn/predict") < before + 3) {
-                  Thread.sleep(100);
-                }
+                await("three failed churn calls")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> inference.requestCount("/churn/predict") >= before + 3);
                 inference.setMode(Mode.HEALTHY);
                 s.fault("inference healthy");
               });
@@ -66,16 +68,17 @@ class MetricNamesIT {
     assertThat(used).as("names found in the component").hasSizeGreaterThan(15);
 
     // Kafka's per-partition metrics reach Micrometer at its next refresh, within a minute.
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    Set<String> exported = exported(system);
-    while (!exported.containsAll(used) && System.nanoTime() - deadline < 0) {
-      Thread.sleep(5_000);
-      exported = exported(system);
-    }
-
-    Set<String> missing = new TreeSet<>(used);
-    missing.removeAll(exported);
-    assertThat(missing).as("names the dashboard or an alert uses that no app exports").isEmpty();
+    await("every name exported")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              Set<String> missing = new TreeSet<>(used);
+              missing.removeAll(exported(system));
+              assertThat(missing)
+                  .as("names the dashboard or an alert uses that no app exports")
+                  .isEmpty();
+            });
     System.out.println(
         "metric names: " + used.size() + " used by the dashboard and the alerts, all exported");
   }
