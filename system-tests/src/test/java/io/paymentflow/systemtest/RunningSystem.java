@@ -123,15 +123,20 @@ final class RunningSystem implements ParameterResolver {
       var admin = new LocalPostgres(db.host(), db.port(), db.user(), db.password());
       admin.ensureReady();
       // A member of the payments role: it owns nothing, it inherits the schema owner's rights.
+      // The grant is repeated for a role left by an earlier run: if the payments role has been
+      // dropped and created again since, that membership went with it, the login's SET role
+      // fails with only a warning, and the apps would run as a role that may read nothing.
       boolean created =
           admin.asSuperuser(
               "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
                   + user
                   + "') THEN CREATE ROLE "
                   + user
-                  + " LOGIN IN ROLE "
+                  + " LOGIN; END IF; END $$; GRANT "
                   + db.user()
-                  + "; END IF; END $$; ALTER ROLE "
+                  + " TO "
+                  + user
+                  + "; ALTER ROLE "
                   + user
                   + " PASSWORD '"
                   + password
