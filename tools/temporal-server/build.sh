@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds a real Temporal server from the Go module proxy (go.temporal.io/server/cmd/server),
-# plus our small init helper (init/), into a cache OUTSIDE the repository, so tests and CI can
-# run a multi-process Temporal with SQLite file persistence. See README.md.
+# Builds a real Temporal server from the Go module proxy (go.temporal.io/server/cmd/server), its
+# schema tool (cmd/tools/sql) and our small init helper (init/), into a cache OUTSIDE the
+# repository, so tests and CI can run a multi-process Temporal on a SQLite file or on
+# PostgreSQL. See README.md.
 #
-#   build.sh               build what is missing (a fast no-op when both binaries are cached)
+#   build.sh               build what is missing (a fast no-op when all three are cached)
 #   build.sh --print-path  print the server binary path (built or not) and exit 0
-#   build.sh --check       exit 0 if both cached binaries are present, 1 otherwise (builds nothing)
+#   build.sh --check       exit 0 if all three binaries are present, 1 otherwise (builds nothing)
 #
 # Env: PAYMENTFLOW_CACHE (default $HOME/.cache/paymentflow); GO (default: go on PATH, else
 # /usr/local/go/bin/go). Exit codes: 0 built/present, 3 no Go, other non-zero: build failed.
@@ -13,7 +14,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 
 log() { echo "[temporal-server build] $*" >&2; }
-built() { [[ -x "${SERVER_BIN}" && -x "${INIT_BIN}" ]]; }
+built() { [[ -x "${SERVER_BIN}" && -x "${INIT_BIN}" && -x "${SQL_TOOL_BIN}" ]]; }
 
 case "${1:-}" in
   --print-path) echo "${SERVER_BIN}"; exit 0 ;;
@@ -53,6 +54,13 @@ if [[ ! -x "${SERVER_BIN}" ]]; then
     "go.temporal.io/server/cmd/server@${TEMPORAL_VERSION}"
   mv "${STAGING}/server" "${SERVER_BIN}"
   log "server built in $(( $(date +%s) - start ))s ($(du -h "${SERVER_BIN}" | cut -f1))"
+fi
+
+if [[ ! -x "${SQL_TOOL_BIN}" ]]; then
+  log "building temporal-sql-tool (go.temporal.io/server/cmd/tools/sql@${TEMPORAL_VERSION})..."
+  GOBIN="${STAGING}" "${GO_CMD}" install -ldflags='-s -w' \
+    "go.temporal.io/server/cmd/tools/sql@${TEMPORAL_VERSION}"
+  mv "${STAGING}/sql" "${SQL_TOOL_BIN}"
 fi
 
 log "building the init helper (schema + namespaces)..."

@@ -10,6 +10,8 @@ TOOLS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE_ROOT="${PAYMENTFLOW_CACHE:-${HOME}/.cache/paymentflow}"
 INSTALL_DIR="${CACHE_ROOT}/temporal-server/${TEMPORAL_VERSION}"
 SERVER_BIN="${INSTALL_DIR}/temporal-server"
+# The server's schema tool (go.temporal.io/server/cmd/tools/sql), for the PostgreSQL store.
+SQL_TOOL_BIN="${INSTALL_DIR}/temporal-sql-tool"
 # Our init helper is rebuilt whenever its source changes: its name carries a hash of it.
 INIT_HASH="$(cat "${TOOLS_DIR}"/init/go.mod "${TOOLS_DIR}"/init/go.sum "${TOOLS_DIR}"/init/*.go \
   | sha256sum | cut -c1-12)"

@@ -1,12 +1,16 @@
-// Command temporal-pf-init prepares the SQLite file of paymentflow's single-node Temporal
-// server before the server starts: it creates the temporal and visibility schemas and
-// pre-registers namespaces directly in persistence, so `default` exists from the first
-// second the frontend answers (no CLI, no register-then-wait-for-cache-refresh).
+// Command temporal-pf-init prepares the persistence of paymentflow's single-node Temporal
+// server before the server starts, so `default` exists from the first second the frontend
+// answers (no CLI, no register-then-wait-for-cache-refresh):
 //
-// It is idempotent and crash-safe: a new database is built in a temporary file and renamed
-// into place only when complete, so a kill during init never leaves a half-made schema; an
-// existing database only gets missing namespaces added and its stale cluster membership
-// cleared (see forgetMembers).
+//   - SQLite (-db FILE): creates the temporal and visibility schemas and pre-registers the
+//     namespaces directly in persistence. Idempotent and crash-safe: a new database is built in
+//     a temporary file and renamed into place only when complete, so a kill during init never
+//     leaves a half-made schema; an existing database only gets missing namespaces added and
+//     its stale cluster membership cleared (see forgetMembers).
+//   - PostgreSQL (-postgres HOST:PORT): the schemas are the server's own tool's job
+//     (temporal-sql-tool, run by run.sh before this); here only the namespaces are registered
+//     and stale members cleared, the same way. The password comes from the environment
+//     (TEMPORAL_PF_POSTGRES_PASSWORD), never from the command line.
 package main
 
 import (
@@ -23,7 +27,8 @@ import (
 	"go.temporal.io/server/common/metrics"
 	"go.temporal.io/server/common/persistence/sql"
 	"go.temporal.io/server/common/persistence/sql/sqlplugin"
-	_ "go.temporal.io/server/common/persistence/sql/sqlplugin/sqlite" // registers the plugin
+	_ "go.temporal.io/server/common/persistence/sql/sqlplugin/postgresql" // registers postgres12
+	_ "go.temporal.io/server/common/persistence/sql/sqlplugin/sqlite"     // registers sqlite
 	"go.temporal.io/server/common/resolver"
 	sqliteschema "go.temporal.io/server/schema/sqlite"
 	"google.golang.org/protobuf/types/known/durationpb"
@@ -31,15 +36,50 @@ import (
 
 func main() {
 	dbFile := flag.String("db", "", "SQLite database file (created if missing)")
+	postgres := flag.String("postgres", "", "PostgreSQL host:port instead of SQLite (schema set up by temporal-sql-tool)")
+	postgresUser := flag.String("postgres-user", "temporal", "PostgreSQL user")
+	postgresDB := flag.String("postgres-db", "temporal", "PostgreSQL database of the temporal store")
 	namespaces := flag.String("namespaces", "default", "comma-separated namespaces to register")
 	cluster := flag.String("cluster", "active", "cluster name; must equal clusterMetadata.currentClusterName")
 	retention := flag.Duration("retention", 24*time.Hour, "workflow retention of the namespaces")
 	flag.Parse()
-	if *dbFile == "" {
-		fail(errors.New("-db is required"))
+	names := splitNames(*namespaces)
+	var err error
+	switch {
+	case *dbFile != "" && *postgres != "":
+		err = errors.New("-db and -postgres exclude each other")
+	case *postgres != "":
+		err = runPostgres(postgresConfig(*postgres, *postgresUser, *postgresDB), names, *cluster, *retention)
+	case *dbFile != "":
+		err = run(*dbFile, names, *cluster, *retention)
+	default:
+		err = errors.New("-db or -postgres is required")
 	}
-	if err := run(*dbFile, splitNames(*namespaces), *cluster, *retention); err != nil {
+	if err != nil {
 		fail(err)
+	}
+}
+
+func runPostgres(cfg *config.SQL, names []string, cluster string, retention time.Duration) error {
+	if err := forgetMembers(cfg); err != nil {
+		return err
+	}
+	if err := registerNamespaces(cfg, names, cluster, retention); err != nil {
+		return err
+	}
+	fmt.Printf("temporal-pf-init: PostgreSQL %s/%s ready, namespaces %v present\n",
+		cfg.ConnectAddr, cfg.DatabaseName, names)
+	return nil
+}
+
+func postgresConfig(addr, user, database string) *config.SQL {
+	return &config.SQL{
+		PluginName:      "postgres12",
+		ConnectAddr:     addr,
+		ConnectProtocol: "tcp",
+		User:            user,
+		Password:        os.Getenv("TEMPORAL_PF_POSTGRES_PASSWORD"),
+		DatabaseName:    database,
 	}
 }
 
@@ -108,6 +148,8 @@ func forgetMembers(cfg *config.SQL) error {
 	return nil
 }
 
+// registerNamespaces uses schema/sqlite's helpers, whose names say SQLite but which write
+// through the generic sqlplugin.DB of cfg's plugin: the same rows for postgres12.
 func registerNamespaces(cfg *config.SQL, names []string, cluster string, retention time.Duration) error {
 	for _, name := range names {
 		ns, err := sqliteschema.NewNamespaceConfig(cluster, name, false, nil)

@@ -5,14 +5,19 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Temporal server of {@code tools/temporal-server} (built from the Go module proxy, SQLite
- * file persistence) as a process of its own, which a scenario can kill and start again on the same
- * data. The suite prefers it to the in-JVM test server: it is what production runs.
+ * The real Temporal server of {@code tools/temporal-server} (built from the Go module proxy) as a
+ * process of its own, which a scenario can kill and start again on the same data. The suite prefers
+ * it to the in-JVM test server: it is what production runs. Its persistence is a SQLite file under
+ * the data directory unless the environment given to {@link #start(Path, Map)} chooses PostgreSQL
+ * ({@code TEMPORAL_PF_STORE=postgres}, see tools/temporal-server/README.md).
  */
 final class RealTemporalServer implements AutoCloseable {
 
@@ -29,11 +34,13 @@ final class RealTemporalServer implements AutoCloseable {
 
   private final Path data;
   private final int basePort;
+  private final Map<String, String> environment;
   private Process process;
 
-  private RealTemporalServer(Path data, int basePort) {
+  private RealTemporalServer(Path data, int basePort, Map<String, String> environment) {
     this.data = data;
     this.basePort = basePort;
+    this.environment = Map.copyOf(environment);
   }
 
   /** Whether {@code tools/temporal-server/build.sh} has built the server on this machine. */
@@ -55,9 +62,16 @@ final class RealTemporalServer implements AutoCloseable {
 
   /** Starts a server on nine free ports from a base, retrying another base if one is taken. */
   static RealTemporalServer start(Path data) {
+    return start(data, Map.of());
+  }
+
+  /** The same, with {@code run.sh}'s variables ({@code TEMPORAL_PF_*}) set as given. */
+  static RealTemporalServer start(Path data, Map<String, String> environment) {
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
-      RealTemporalServer server = new RealTemporalServer(data, freeBlock());
+      int base =
+          "postgres".equals(environment.get("TEMPORAL_PF_STORE")) ? freeLowBlock() : freeBlock();
+      RealTemporalServer server = new RealTemporalServer(data, base, environment);
       try {
         server.startProcess();
         return server;
@@ -92,17 +106,16 @@ final class RealTemporalServer implements AutoCloseable {
 
   private void startProcess() {
     try {
-      java.nio.file.Files.createDirectories(data);
+      Files.createDirectories(data);
       ProcessBuilder server =
           new ProcessBuilder(
               TOOLS.resolve("run.sh").toString(), data.toString(), Integer.toString(basePort));
       server.environment().put("TEMPORAL_PF_DYNAMIC_CONFIG", DYNAMIC_CONFIG.toString());
+      server.environment().putAll(environment);
       process =
           server
               .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(
-                      data.resolveSibling("temporal-server.log").toFile()))
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
               .start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the Temporal server", e);
@@ -118,7 +131,8 @@ final class RealTemporalServer implements AutoCloseable {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("Temporal server exited with " + process.exitValue());
+          throw new IllegalStateException(
+              "Temporal server exited with " + process.exitValue() + "; log ends:\n" + logTail());
         }
         try {
           stubs
@@ -140,6 +154,19 @@ final class RealTemporalServer implements AutoCloseable {
     }
   }
 
+  private Path log() {
+    return data.resolveSibling(data.getFileName() + "-server.log");
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
   private static int freeBlock() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = io.paymentflow.localrun.Ports.free();
@@ -148,6 +175,22 @@ final class RealTemporalServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no block of nine free ports");
+  }
+
+  /**
+   * A block below 32768: Temporal's PostgreSQL schema keeps each member's port in a {@code
+   * smallint} ({@code cluster_membership.rpc_port}), so a server on an ephemeral port above it
+   * cannot register itself and exits.
+   */
+  private static int freeLowBlock() {
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = random.nextInt(20_000, 32_767 - 8);
+      if (allFree(base, 9)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of nine free ports below 32768");
   }
 
   private static boolean allFree(int base, int count) {
