@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,18 +161,8 @@ class ReviewCommandsIT {
   }
 
   private static String[] quarantineRow(LocalSystem system, RecordMetadata at) throws Exception {
-    try (Connection db = system.postgres().connect();
-        PreparedStatement query =
-            db.prepareStatement(
-                "SELECT resolution, reviewed_by, reprocess_outcome FROM payment_events_quarantine"
-                    + " WHERE dlq_topic = ? AND dlq_partition = ? AND dlq_offset = ?")) {
-      query.setString(1, at.topic());
-      query.setInt(2, at.partition());
-      query.setLong(3, at.offset());
-      try (ResultSet rs = query.executeQuery()) {
-        return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
-      }
-    }
+    return RowChecks.quarantineRow(
+        system.postgres(), at, "resolution, reviewed_by, reprocess_outcome");
   }
 
   private record Run(int exitCode, String out, String err) {}

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Checks on the rows a stream became, beyond their count. */
 final class RowChecks {
@@ -66,6 +67,35 @@ final class RowChecks {
         }
       }
       return values;
+    }
+  }
+
+  /**
+   * The given columns (SQL expressions of the test's own, never input) of the quarantine row at a
+   * DLQ record's coordinates, or null while there is none.
+   */
+  static String[] quarantineRow(LocalPostgres postgres, RecordMetadata at, String columns)
+      throws SQLException {
+    try (Connection db = postgres.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT "
+                    + columns
+                    + " FROM payment_events_quarantine"
+                    + " WHERE dlq_topic = ? AND dlq_partition = ? AND dlq_offset = ?")) {
+      query.setString(1, at.topic());
+      query.setInt(2, at.partition());
+      query.setLong(3, at.offset());
+      try (ResultSet rs = query.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        String[] row = new String[rs.getMetaData().getColumnCount()];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getString(i + 1);
+        }
+        return row;
+      }
     }
   }
 

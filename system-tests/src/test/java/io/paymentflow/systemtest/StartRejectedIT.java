@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paymentflow.localrun.LocalSystem;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -57,18 +54,9 @@ class StartRejectedIT {
 
   /** failure_reason, original_payload and the first error's message, or null while absent. */
   private static String[] quarantineRow(LocalSystem system, RecordMetadata at) throws Exception {
-    try (Connection db = system.postgres().connect();
-        PreparedStatement query =
-            db.prepareStatement(
-                "SELECT failure_reason, original_payload, validation_errors->0->>'message'"
-                    + " FROM payment_events_quarantine"
-                    + " WHERE dlq_topic = ? AND dlq_partition = ? AND dlq_offset = ?")) {
-      query.setString(1, at.topic());
-      query.setInt(2, at.partition());
-      query.setLong(3, at.offset());
-      try (ResultSet rs = query.executeQuery()) {
-        return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
-      }
-    }
+    return RowChecks.quarantineRow(
+        system.postgres(),
+        at,
+        "failure_reason, original_payload, validation_errors->0->>'message'");
   }
 }
