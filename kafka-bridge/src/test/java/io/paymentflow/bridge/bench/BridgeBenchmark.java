@@ -26,7 +26,10 @@ import java.util.List;
  *       ({@link SeedLoop});
  *   <li>(c) a raw loop of concurrent starts, as many as the bridge's start threads, with no Kafka
  *       at all, on the bridge's own {@code WorkflowClient} ({@link RawStartLoop}), so that a/c
- *       measures what Kafka and the pipeline cost and nothing else.
+ *       measures what Kafka and the pipeline cost and nothing else;
+ *   <li>(d) the same pipelining on spring-kafka's listener container ({@code asyncAcks} with manual
+ *       out-of-order acknowledgements, {@link SpringKafkaLoop}), so that a/d prices the choice of
+ *       our own poll loop (docs/adr/0001-bridge-own-poll-loop.md).
  * </ol>
  *
  * <p>Method: everything runs warm (JIT), and each variant starts on an idle server: in between, the
@@ -55,7 +58,7 @@ public final class BridgeBenchmark {
    * and third, and right after each of the others: this machine's load varies, and the in-memory
    * server slows down as it ages.
    */
-  private static final String[] ORDERS = {"abc", "bca", "cab", "acb", "cba", "bac"};
+  private static final String[] ORDERS = {"abcd", "bdca", "cadb", "dcba", "acbd", "dbac"};
 
   private static final int ROUNDS = ORDERS.length;
   private static final String THREADS_ARG = "--temporal-worker.start-threads=";
@@ -99,6 +102,7 @@ public final class BridgeBenchmark {
       List<Measurement.Run> raws = new ArrayList<>();
       List<Measurement.Run> seedStarts = new ArrayList<>();
       List<Measurement.Run> seedCommits = new ArrayList<>();
+      List<Measurement.Run> springs = new ArrayList<>();
       for (int round = 0; round < ORDERS.length; round++) {
         for (char variant : ORDERS[round].toCharArray()) {
           switch (variant) {
@@ -107,6 +111,12 @@ public final class BridgeBenchmark {
               seedStarts.add(seed.starts());
               seedCommits.add(seed.commits());
               settle.after(seedRecords / ROUNDS);
+            }
+            case 'd' -> {
+              springs.add(
+                  SpringKafkaLoop.run(
+                      kafka, bridgeClient, threads, "spring" + round, records / ROUNDS));
+              settle.after(records / ROUNDS);
             }
             case 'c' -> {
               raws.add(RawStartLoop.run(bridgeClient, threads, "raw" + round, records / ROUNDS));
@@ -126,6 +136,8 @@ public final class BridgeBenchmark {
               seedStarts.toArray(Measurement.Run[]::new)),
           Measurement.of(
               "(c) raw concurrent starts, no Kafka", raws.toArray(Measurement.Run[]::new)),
+          Measurement.of(
+              "(d) spring-kafka container, asyncAcks", springs.toArray(Measurement.Run[]::new)),
           Measurement.of("commitSync", seedCommits.toArray(Measurement.Run[]::new)),
           String.format(
               "%d cores, Temporal in-JVM test server, embedded KRaft broker, %d partitions,"
