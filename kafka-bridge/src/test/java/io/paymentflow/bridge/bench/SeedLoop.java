@@ -1,8 +1,6 @@
 package io.paymentflow.bridge.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.KafkaBroker;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -28,30 +25,15 @@ final class SeedLoop {
 
   static SeedRun run(KafkaBroker kafka, WorkflowClient client, String name, int records)
       throws Exception {
-    String topic = "bench." + name;
-    kafka.createTopic(topic, BridgeBenchmark.PARTITIONS);
-    for (int i = 0; i < records; i++) {
-      String eventId = name + ":evt_" + i;
-      kafka.send(topic, Events.key(eventId), Events.bytes(eventId));
-    }
-    kafka.flush();
-    ObjectMapper json =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    String topic = BenchTopic.publish(kafka, name, records);
+    ObjectMapper json = BenchTopic.json();
     long[] latencies = new long[records];
     long[] commits = new long[records];
     int done = 0;
     long began = 0;
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "bench-" + name,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
+            BenchTopic.consumerConfig(kafka, name),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));

@@ -1,22 +1,18 @@
 package io.paymentflow.bridge.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.KafkaBroker;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.temporal.client.WorkflowClient;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.AcknowledgingMessageListener;
@@ -36,15 +32,8 @@ final class SpringKafkaLoop {
   static Measurement.Run run(
       KafkaBroker kafka, WorkflowClient client, int threads, String name, int records)
       throws Exception {
-    String topic = "bench." + name;
-    kafka.createTopic(topic, BridgeBenchmark.PARTITIONS);
-    for (int i = 0; i < records; i++) {
-      String eventId = name + ":evt_" + i;
-      kafka.send(topic, Events.key(eventId), Events.bytes(eventId));
-    }
-    kafka.flush();
-    ObjectMapper json =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    String topic = BenchTopic.publish(kafka, name, records);
+    ObjectMapper json = BenchTopic.json();
     long[] latencies = new long[records];
     AtomicInteger done = new AtomicInteger();
     CountDownLatch all = new CountDownLatch(records);
@@ -89,15 +78,7 @@ final class SpringKafkaLoop {
     var container =
         new KafkaMessageListenerContainer<>(
             new DefaultKafkaConsumerFactory<byte[], byte[]>(
-                Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    "bench-" + name,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false),
+                BenchTopic.consumerConfig(kafka, name),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()),
             properties);
