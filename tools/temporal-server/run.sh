@@ -80,6 +80,7 @@ else
     SQL_PASSWORD="${TEMPORAL_PF_POSTGRES_PASSWORD}" "${SQL_TOOL_BIN}" --plugin postgres12 \
       --ep "${pg_host}" -p "${pg_port}" -u "${TEMPORAL_PF_POSTGRES_USER}" --db "$@"
   }
+  : >"${data_dir}/sql-tool.log"
   for schema in temporal visibility; do
     db="${pg_db}"
     [[ "${schema}" == visibility ]] && db="${pg_db}_visibility"
@@ -87,7 +88,7 @@ else
       [[ "${output}" == *"already exists"* ]] || { echo "${output}" >&2; exit 5; }
     fi
     # Version tables (a no-op when present), then every versioned step the database lacks.
-    sql_tool "${db}" setup-schema -v 0.0 >/dev/null 2>"${data_dir}/sql-tool.log" \
+    sql_tool "${db}" setup-schema -v 0.0 >/dev/null 2>>"${data_dir}/sql-tool.log" \
       && sql_tool "${db}" update-schema --schema-name "postgresql/v12/${schema}" \
         >/dev/null 2>>"${data_dir}/sql-tool.log" \
       || { cat "${data_dir}/sql-tool.log" >&2; exit 5; }

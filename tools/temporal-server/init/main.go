@@ -37,8 +37,8 @@ import (
 func main() {
 	dbFile := flag.String("db", "", "SQLite database file (created if missing)")
 	postgres := flag.String("postgres", "", "PostgreSQL host:port instead of SQLite (schema set up by temporal-sql-tool)")
-	postgresUser := flag.String("postgres-user", "temporal", "PostgreSQL user")
-	postgresDB := flag.String("postgres-db", "temporal", "PostgreSQL database of the temporal store")
+	postgresUser := flag.String("postgres-user", "", "PostgreSQL user (with -postgres)")
+	postgresDB := flag.String("postgres-db", "", "PostgreSQL database of the temporal store (with -postgres)")
 	namespaces := flag.String("namespaces", "default", "comma-separated namespaces to register")
 	cluster := flag.String("cluster", "active", "cluster name; must equal clusterMetadata.currentClusterName")
 	retention := flag.Duration("retention", 24*time.Hour, "workflow retention of the namespaces")
@@ -48,8 +48,11 @@ func main() {
 	switch {
 	case *dbFile != "" && *postgres != "":
 		err = errors.New("-db and -postgres exclude each other")
+	case *postgres != "" && (*postgresUser == "" || *postgresDB == ""):
+		err = errors.New("-postgres needs -postgres-user and -postgres-db")
 	case *postgres != "":
-		err = runPostgres(postgresConfig(*postgres, *postgresUser, *postgresDB), names, *cluster, *retention)
+		cfg := postgresConfig(*postgres, *postgresUser, *postgresDB)
+		err = prepareExisting(cfg, "PostgreSQL "+*postgres+"/"+*postgresDB, names, *cluster, *retention)
 	case *dbFile != "":
 		err = run(*dbFile, names, *cluster, *retention)
 	default:
@@ -58,18 +61,6 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-}
-
-func runPostgres(cfg *config.SQL, names []string, cluster string, retention time.Duration) error {
-	if err := forgetMembers(cfg); err != nil {
-		return err
-	}
-	if err := registerNamespaces(cfg, names, cluster, retention); err != nil {
-		return err
-	}
-	fmt.Printf("temporal-pf-init: PostgreSQL %s/%s ready, namespaces %v present\n",
-		cfg.ConnectAddr, cfg.DatabaseName, names)
-	return nil
 }
 
 func postgresConfig(addr, user, database string) *config.SQL {
@@ -94,14 +85,18 @@ func run(dbFile string, names []string, cluster string, retention time.Duration)
 		return err
 	}
 	// Existing database: same attributes as the server's config, so it stays in WAL mode.
-	cfg := sqlConfig(dbFile, "wal")
+	return prepareExisting(sqlConfig(dbFile, "wal"), dbFile, names, cluster, retention)
+}
+
+// prepareExisting readies a store whose schema is in place: stale members gone, namespaces there.
+func prepareExisting(cfg *config.SQL, what string, names []string, cluster string, retention time.Duration) error {
 	if err := forgetMembers(cfg); err != nil {
 		return err
 	}
 	if err := registerNamespaces(cfg, names, cluster, retention); err != nil {
 		return err
 	}
-	fmt.Printf("temporal-pf-init: database %s ready, namespaces %v present\n", dbFile, names)
+	fmt.Printf("temporal-pf-init: %s ready, namespaces %v present\n", what, names)
 	return nil
 }
 

@@ -69,9 +69,7 @@ final class RealTemporalServer implements AutoCloseable {
   static RealTemporalServer start(Path data, Map<String, String> environment) {
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
-      int base =
-          "postgres".equals(environment.get("TEMPORAL_PF_STORE")) ? freeLowBlock() : freeBlock();
-      RealTemporalServer server = new RealTemporalServer(data, base, environment);
+      RealTemporalServer server = new RealTemporalServer(data, freeBlock(), environment);
       try {
         server.startProcess();
         return server;
@@ -167,22 +165,12 @@ final class RealTemporalServer implements AutoCloseable {
     }
   }
 
-  private static int freeBlock() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = io.paymentflow.localrun.Ports.free();
-      if (base + 8 <= 65535 && allFree(base, 9)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no block of nine free ports");
-  }
-
   /**
-   * A block below 32768: Temporal's PostgreSQL schema keeps each member's port in a {@code
-   * smallint} ({@code cluster_membership.rpc_port}), so a server on an ephemeral port above it
-   * cannot register itself and exits.
+   * A block of nine free ports below 32768, for either store: Temporal's PostgreSQL schema keeps
+   * each member's port in a {@code smallint} ({@code cluster_membership.rpc_port}), so a server on
+   * an ephemeral port (Linux hands them out from 32768) could not register itself there.
    */
-  private static int freeLowBlock() {
+  private static int freeBlock() {
     var random = java.util.concurrent.ThreadLocalRandom.current();
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = random.nextInt(20_000, 32_767 - 8);

@@ -127,20 +127,16 @@ final class RunningSystem implements ParameterResolver {
       // dropped and created again since, that membership went with it, the login's SET role
       // fails with only a warning, and the apps would run as a role that may read nothing.
       boolean created =
-          admin.asSuperuser(
-              "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
-                  + user
-                  + "') THEN CREATE ROLE "
-                  + user
-                  + " LOGIN; END IF; END $$; GRANT "
+          PostgresLogins.ensure(
+              admin,
+              user,
+              password,
+              "",
+              "GRANT "
                   + db.user()
                   + " TO "
                   + user
                   + "; ALTER ROLE "
-                  + user
-                  + " PASSWORD '"
-                  + password
-                  + "'; ALTER ROLE "
                   + user
                   + " SET role "
                   + db.user()

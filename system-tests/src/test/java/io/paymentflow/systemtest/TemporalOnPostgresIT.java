@@ -53,16 +53,7 @@ class TemporalOnPostgresIT {
     String password = "pw-" + UUID.randomUUID();
     String database = "temporal_it_" + UUID.randomUUID().toString().substring(0, 8);
     assumeTrue(
-        admin.asSuperuser(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
-                + user
-                + "') THEN CREATE ROLE "
-                + user
-                + " LOGIN CREATEDB; END IF; END $$; ALTER ROLE "
-                + user
-                + " CREATEDB PASSWORD '"
-                + password
-                + "';"),
+        PostgresLogins.ensure(admin, user, password, "CREATEDB", ""),
         "no superuser access to create the Temporal server's own PostgreSQL login: skipping");
     System.out.println("\n=== Temporal on PostgreSQL: databases " + database + "{,_visibility}");
 
