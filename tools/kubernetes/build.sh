@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds a single-node Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager,
-# kube-scheduler) and a kubectl of the same version from the Go module proxy into a cache OUTSIDE
-# the repository, as tools/temporal-server does, with the CRDs the Kustomize components need. See
-# README.md.
+# Builds a single-node Kubernetes cluster from the Go module proxy into a cache OUTSIDE the
+# repository, as tools/temporal-server does: etcd, kube-apiserver, kube-controller-manager,
+# kube-scheduler, the kubelet and a kubectl of the same version, plus this directory's pause (the pod
+# sandbox image's binary) and runc-wrapper (the node's OCI runtime), with the CRDs the Kustomize
+# components need. See README.md.
 #
 #   build.sh               build what is missing (a fast no-op when cached)
 #   build.sh --print-path  print the directory holding the binaries and exit 0
@@ -62,8 +63,11 @@ fi
 
 module_dir="${INSTALL_DIR}/module"
 rm -rf "${module_dir}" "${BIN_DIR}.staging"
-mkdir -p "${module_dir}/etcd" "${BIN_DIR}.staging"
-cp "${TOOLS_DIR}/etcd/main.go" "${module_dir}/etcd/"
+mkdir -p "${BIN_DIR}.staging"
+for command in "${LOCAL_COMMANDS[@]}"; do
+  mkdir -p "${module_dir}/${command}"
+  cp "${TOOLS_DIR}/${command}/"*.go "${module_dir}/${command}/"
+done
 export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS="-trimpath -buildvcs=false"
 
 upstream_mod="$(cd "${module_dir}" && "${go_cmd}" mod download -json "k8s.io/kubernetes@${KUBERNETES_VERSION}" \
@@ -92,7 +96,7 @@ log "wrapper module: $(grep -c '=> k8s.io' "${module_dir}/go.mod") staging modul
 
 start=$(date +%s)
 log "building ${BINARIES[*]} (2 cores: ~15-25 min cold)..."
-# One go build for all five, so shared packages compile once; -mod=mod lets it record the versions
+# One go build for all of them, so shared packages compile once; -mod=mod lets it record the versions
 # it resolves (the generated go.mod and go.sum stay in the cache for inspection).
 (cd "${module_dir}" && "${go_cmd}" build -mod=mod -ldflags="-s -w \
     -X k8s.io/component-base/version.gitVersion=${KUBERNETES_VERSION} \
@@ -101,10 +105,16 @@ log "building ${BINARIES[*]} (2 cores: ~15-25 min cold)..."
     -X k8s.io/client-go/pkg/version.gitVersion=${KUBERNETES_VERSION}" \
   -o "${BIN_DIR}.staging/" \
   ./etcd \
+  ./pause \
+  ./runc-wrapper \
   k8s.io/kubernetes/cmd/kube-apiserver \
   k8s.io/kubernetes/cmd/kube-controller-manager \
   k8s.io/kubernetes/cmd/kube-scheduler \
-  k8s.io/kubernetes/cmd/kubectl)
+  k8s.io/kubernetes/cmd/kubectl \
+  k8s.io/kubernetes/cmd/kubelet)
+# The wrapper rewrites every container's spec on some machines: its tests gate the build.
+(cd "${module_dir}" && "${go_cmd}" test -mod=mod -count=1 ./runc-wrapper) >&2
+local_sources_hash >"${BIN_DIR}.staging/.local-sources"
 rm -rf "${BIN_DIR}"
 mv "${BIN_DIR}.staging" "${BIN_DIR}"
 log "built in $(( $(date +%s) - start ))s: ${BIN_DIR} ($(du -sh "${BIN_DIR}" | cut -f1))"
