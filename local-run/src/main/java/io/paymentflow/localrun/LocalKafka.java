@@ -27,11 +27,14 @@ public final class LocalKafka implements AutoCloseable {
 
   private final int port;
   private final KafkaConfig config;
+  private final String host;
   private final Path dataDirectory;
   private final boolean keepData;
   private KafkaRaftServer server;
 
-  private LocalKafka(int port, KafkaConfig config, Path dataDirectory, boolean keepData) {
+  private LocalKafka(
+      String host, int port, KafkaConfig config, Path dataDirectory, boolean keepData) {
+    this.host = host;
     this.port = port;
     this.config = config;
     this.dataDirectory = dataDirectory;
@@ -41,14 +44,30 @@ public final class LocalKafka implements AutoCloseable {
   /** Formats {@code dataDirectory} when new, starts the broker and creates the topics. */
   static LocalKafka start(
       int port, Path dataDirectory, int partitions, List<String> topics, boolean keepData) {
+    return start("localhost", port, dataDirectory, partitions, topics, keepData);
+  }
+
+  /**
+   * As {@link #start(int, Path, int, List, boolean)}, but listening on and advertising {@code
+   * host}, an address of this machine that other network namespaces reach (a cluster node's pods);
+   * the controller stays on loopback.
+   */
+  public static LocalKafka start(
+      String host,
+      int port,
+      Path dataDirectory,
+      int partitions,
+      List<String> topics,
+      boolean keepData) {
     int controllerPort = Ports.free();
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
     p.put(
-        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        "listeners",
+        "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -64,7 +83,7 @@ public final class LocalKafka implements AutoCloseable {
     p.put("message.max.bytes", Integer.toString(LocalSystem.MAX_MESSAGE_BYTES));
     KafkaConfig config = new KafkaConfig(p);
     format(config, dataDirectory);
-    LocalKafka kafka = new LocalKafka(port, config, dataDirectory, keepData);
+    LocalKafka kafka = new LocalKafka(host, port, config, dataDirectory, keepData);
     kafka.startBroker();
     TopicCreation.ensure(kafka.bootstrapServers(), topics, partitions);
     return kafka;
@@ -133,7 +152,7 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return "localhost:" + port;
+    return host + ":" + port;
   }
 
   /** Stops the broker; deletes its data unless it is kept for the next run. */
