@@ -3,9 +3,11 @@ package io.paymentflow.controlplane;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -16,14 +18,23 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ControlPlane {
 
+  /** The node's name (tools/kubernetes/paths.sh). */
+  static final String NODE_NAME = "paymentflow-node";
+
+  /** What start.sh prints when this machine cannot run the node. */
+  private static final String NO_NODE = "[kubernetes] no node: ";
+
   private final Path root;
   private final Map<String, String> environment;
   private final Kubectl kubectl;
+  private final Optional<String> nodeMissing;
 
-  private ControlPlane(Path root, Map<String, String> environment, Kubectl kubectl) {
+  private ControlPlane(
+      Path root, Map<String, String> environment, Kubectl kubectl, Optional<String> nodeMissing) {
     this.root = root;
     this.environment = environment;
     this.kubectl = kubectl;
+    this.nodeMissing = nodeMissing;
   }
 
   /** The repository root (the pom passes maven.multiModuleProjectDirectory). */
@@ -58,8 +69,41 @@ final class ControlPlane {
       throw new AssertionError("tools/kubernetes/start.sh failed:\n" + started.output());
     }
     System.out.print(started.output());
+    Optional<String> nodeMissing =
+        started
+            .output()
+            .lines()
+            .filter(line -> line.startsWith(NO_NODE))
+            .map(line -> line.substring(NO_NODE.length()))
+            .findFirst();
     return new ControlPlane(
-        root, environment, new Kubectl(bin.resolve("kubectl"), Path.of(started.lastLine())));
+        root,
+        environment,
+        new Kubectl(bin.resolve("kubectl"), Path.of(started.lastLine())),
+        nodeMissing);
+  }
+
+  /**
+   * Why start.sh could not start the node (containerd, runc, CNI plugins, root), if it could not.
+   */
+  Optional<String> nodeMissing() {
+    return nodeMissing;
+  }
+
+  /**
+   * Makes the four image tars available to the node's containerd (tools/kubernetes/load-images.sh,
+   * which builds them first when one is missing).
+   */
+  void loadImages() {
+    Run loaded =
+        script(
+            environment,
+            Duration.ofMinutes(20),
+            root.resolve("tools/kubernetes/load-images.sh").toString());
+    System.out.print(loaded.output());
+    if (loaded.exitCode() != 0) {
+      throw new AssertionError("tools/kubernetes/load-images.sh failed:\n" + loaded.output());
+    }
   }
 
   Kubectl kubectl() {
@@ -79,6 +123,10 @@ final class ControlPlane {
   }
 
   private static Run script(Map<String, String> environment, String... command) {
+    return script(environment, Duration.ofMinutes(3), command);
+  }
+
+  private static Run script(Map<String, String> environment, Duration timeout, String... command) {
     List<String> line = new ArrayList<>(List.of("bash"));
     line.addAll(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
@@ -86,7 +134,7 @@ final class ControlPlane {
     try {
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("timed out: " + line);
       }

@@ -3,20 +3,34 @@ package io.paymentflow.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paymentflow.contracts.Topics;
+import io.paymentflow.localrun.DemoEvents;
+import io.paymentflow.localrun.DemoRecord;
+import io.paymentflow.localrun.DemoStream;
+import io.paymentflow.localrun.Reconciliation;
+import io.paymentflow.localrun.RowCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -25,12 +39,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The Kustomize deployment on a real Kubernetes control plane (etcd, kube-apiserver,
- * kube-controller-manager, kube-scheduler of tools/kubernetes; no kubelet, so Pods stay Pending):
+ * The Kustomize deployment on a real single-node Kubernetes cluster (tools/kubernetes: etcd,
+ * kube-apiserver, kube-controller-manager, kube-scheduler, and a kubelet on containerd and runc):
  * every kustomization is accepted by the API server with strict validation, a change of the
  * bridge's configuration made as docs/deployment.md says rolls the bridge alone, and the HPAs scale
  * the activity workers alone. The Deployment, ReplicaSet and HPA controllers doing this are the
- * real ones.
+ * real ones. Then, on the node, the dev overlay's four pods get Ready against Kafka, Temporal,
+ * PostgreSQL and the inference stand-in on this machine, and a stream survives a roll of the bridge
+ * and a scale-up of the inference worker with nothing lost and nothing doubled.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ControlPlaneDeploymentIT {
@@ -40,9 +56,12 @@ class ControlPlaneDeploymentIT {
   private static final List<Environment> ENVIRONMENTS =
       List.of(new Environment("dev", "paymentflow-dev"), new Environment("prod", "paymentflow"));
   private static final String BRIDGE = "kafka-bridge";
+  private static final String WORKFLOW_WORKER = "workflow-worker";
   private static final String INFERENCE = "activity-worker-inference";
+  private static final String DB_WORKER = "activity-worker-db";
+  private static final String NODE_NAMESPACE = "paymentflow-dev";
   private static final List<String> DEPLOYMENTS =
-      List.of(BRIDGE, "workflow-worker", INFERENCE, "activity-worker-db");
+      List.of(BRIDGE, WORKFLOW_WORKER, INFERENCE, DB_WORKER);
 
   /**
    * A bridge setting from base/kafka-bridge/config.env, changed within what deployment.yaml allows.
@@ -50,6 +69,11 @@ class ControlPlaneDeploymentIT {
   private static final String BRIDGE_CHANGE = "TEMPORAL_WORKER_SHUTDOWN_GRACE_PERIOD=25s";
 
   private static final Duration CONTROLLERS = Duration.ofSeconds(90);
+
+  /** The stream on the node: long enough that the roll and the scale-up happen inside it. */
+  private static final int STREAM_RECORDS = Integer.getInteger("node.stream.records", 500);
+
+  private static final int STREAM_RATE = Integer.getInteger("node.stream.rate", 4);
   private static final Map<String, String> SUMMARY = new LinkedHashMap<>();
 
   private static ControlPlane cluster;
@@ -82,8 +106,13 @@ class ControlPlaneDeploymentIT {
             + SUMMARY.getOrDefault("rolled", "no")
             + ", scaled alone: "
             + SUMMARY.getOrDefault("scaled", "no")
-            + ", pods ready: not run (no kubelet stage), events: not run (no kubelet stage)");
+            + ", pods ready: "
+            + SUMMARY.getOrDefault("pods", "no")
+            + ", "
+            + SUMMARY.getOrDefault("events", "events: not run"));
     if (cluster != null) {
+      // Through the kubelet, so that every pod's sandbox and network are torn down properly.
+      kubectl.attempt("delete", "namespace", NODE_NAMESPACE, "--ignore-not-found", "--timeout=2m");
       cluster.stop();
     }
   }
@@ -221,6 +250,204 @@ class ControlPlaneDeploymentIT {
       }
     }
     SUMMARY.put("scaled", "yes");
+  }
+
+  @Test
+  @Order(4)
+  void onTheNodeTheDevPodsGetReadyAndAStreamOutlivesARollAndAScaleUp() throws Exception {
+    Optional<String> nodeMissing = cluster.nodeMissing();
+    if (nodeMissing.isPresent()) {
+      String reason = "no node: " + nodeMissing.get();
+      SUMMARY.put("pods", "not run (" + reason + ")");
+      if (Boolean.getBoolean("node.required")) {
+        Assertions.fail("node.required is set, but " + reason);
+      }
+      System.out.println("the node stage is skipped: " + reason);
+      Assumptions.abort(reason);
+    }
+    // The earlier tests' Pods (both overlays, pointing at cluster services that do not exist here)
+    // would compete for the node's two cores.
+    for (Environment environment : ENVIRONMENTS) {
+      kubectl.run("delete", "namespace", environment.namespace(), "--timeout=3m");
+    }
+    cluster.loadImages();
+    String address =
+        kubectl.run(
+            "get",
+            "node",
+            ControlPlane.NODE_NAME,
+            "-o",
+            "jsonpath={.status.addresses[?(@.type==\"InternalIP\")].address}");
+    try (NodeDependencies dependencies =
+        NodeDependencies.start(address, Path.of("target/node-dependencies").toAbsolutePath())) {
+      try {
+        kubectl.run("create", "namespace", NODE_NAMESPACE);
+        kubectl.run(
+            "label", "namespace", NODE_NAMESPACE, "pod-security.kubernetes.io/enforce=restricted");
+        // As docs/deployment.md says: the password only ever in a Secret.
+        kubectl.run(
+            "-n",
+            NODE_NAMESPACE,
+            "create",
+            "secret",
+            "generic",
+            "paymentflow-postgres",
+            "--from-literal=password=" + NodeDependencies.postgresPassword());
+        kubectl.run("apply", "-k", nodeOverlay(dependencies, Map.of()).toString());
+        long start = System.nanoTime();
+        kubectl.run(
+            "-n",
+            NODE_NAMESPACE,
+            "wait",
+            "deployment",
+            "--all",
+            "--for=condition=Available",
+            "--timeout=10m");
+        int ready = NodePods.ready(kubectl, NODE_NAMESPACE);
+        SUMMARY.put("pods", ready + "/" + DEPLOYMENTS.size());
+        System.out.printf(
+            "[node] %d of %d pods Ready after %d s%n",
+            ready, DEPLOYMENTS.size(), (System.nanoTime() - start) / 1_000_000_000L);
+        assertThat(ready).isEqualTo(DEPLOYMENTS.size());
+        streamThroughARollAndAScaleUp(dependencies);
+      } finally {
+        NodePods.saveDiagnostics(kubectl, NODE_NAMESPACE, Path.of("target/node-logs"));
+        // The pods stop (and drain) while their servers are still up.
+        kubectl.attempt("delete", "namespace", NODE_NAMESPACE, "--timeout=3m");
+      }
+    }
+  }
+
+  private static void streamThroughARollAndAScaleUp(NodeDependencies dependencies)
+      throws Exception {
+    DemoEvents demo = DemoStream.newDemo(Topics.INPUT, Topics.DLQ);
+    String marker = demo.eventIdMarker();
+    List<DemoRecord> records = demo.generate(STREAM_RECORDS);
+    long payments = records.stream().filter(r -> r.kind() == DemoRecord.Kind.PAYMENT).count();
+    DemoStream stream =
+        new DemoStream(dependencies.kafkaBootstrap(), dependencies.postgres(), System.out);
+    RowCounter rows = new RowCounter(dependencies.postgres());
+    ExecutorService publisher =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "node-demo-stream");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      // The publisher keeps to its schedule, so this is when it sends its last record.
+      Instant lastSend = Instant.now().plusMillis(records.size() * 1000L / STREAM_RATE);
+      Future<Reconciliation> result =
+          publisher.submit(
+              () ->
+                  stream.publishAndReconcile(marker, records, STREAM_RATE, Duration.ofMinutes(5)));
+      await("a quarter of the payments persisted")
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .failFast(
+              "the stream ended before a quarter of it was persisted",
+              () -> {
+                if (result.isDone()) {
+                  throw new AssertionError("stream result: " + result.get());
+                }
+              })
+          .until(() -> rows.paymentRows(marker) >= payments / 4);
+
+      Workloads before = Workloads.read(kubectl, NODE_NAMESPACE);
+      Map<String, Integer> restartsBefore = NodePods.restarts(kubectl, NODE_NAMESPACE);
+      // Both at once, as an operator might: one after the other they could outlast the stream. The
+      // apply first: it sets the HPA's bounds back to the overlay's.
+      kubectl.run(
+          "apply", "-k", nodeOverlay(dependencies, Map.of(BRIDGE, BRIDGE_CHANGE)).toString());
+      kubectl.run(
+          "-n",
+          NODE_NAMESPACE,
+          "patch",
+          "hpa",
+          INFERENCE,
+          "--type=merge",
+          "-p",
+          "{\"spec\":{\"minReplicas\":3,\"maxReplicas\":3}}");
+      kubectl.run(
+          "-n",
+          NODE_NAMESPACE,
+          "wait",
+          "deployment/" + INFERENCE,
+          "--for=jsonpath={.status.availableReplicas}=3",
+          "--timeout=5m");
+      kubectl.run(
+          "-n", NODE_NAMESPACE, "rollout", "status", "deployment/" + BRIDGE, "--timeout=5m");
+      Instant rolled = Instant.now();
+      System.out.println("[node] " + INFERENCE + " at 3 pods, " + BRIDGE + " rolled");
+
+      Reconciliation reconciliation = result.get(15, TimeUnit.MINUTES);
+      long lost = reconciliation.payments() - reconciliation.paymentRows();
+      SUMMARY.put(
+          "events",
+          String.format(
+              "events %d lost %d doubled %d",
+              reconciliation.published(), Math.max(lost, 0), reconciliation.duplicateRows()));
+      assertThat(reconciliation.balanced()).as(reconciliation.report()).isTrue();
+      assertThat(rolled)
+          .as(
+              "the roll and the scale-up ended after the last record was sent, so not mid-stream;"
+                  + " run with a lower -Dnode.stream.rate")
+          .isBefore(lastSend);
+      Workloads after = Workloads.read(kubectl, NODE_NAMESPACE);
+      assertThat(after.of(BRIDGE).replicaSets())
+          .hasSize(before.of(BRIDGE).replicaSets().size() + 1);
+      assertThat(after.of(BRIDGE).pods()).doesNotContainAnyElementsOf(before.of(BRIDGE).pods());
+      assertThat(after.of(INFERENCE).pods()).containsAll(before.of(INFERENCE).pods()).hasSize(3);
+      for (String untouched : List.of(WORKFLOW_WORKER, DB_WORKER)) {
+        assertThat(after.of(untouched)).as(untouched).isEqualTo(before.of(untouched));
+      }
+      Map<String, Integer> restartsAfter = NodePods.restarts(kubectl, NODE_NAMESPACE);
+      for (String pod : restartsBefore.keySet()) {
+        if (restartsAfter.containsKey(pod)) {
+          assertThat(restartsAfter.get(pod))
+              .as("restarts of " + pod)
+              .isEqualTo(restartsBefore.get(pod));
+        }
+      }
+    } finally {
+      publisher.shutdownNow();
+    }
+  }
+
+  /**
+   * The dev overlay, pointed at this machine's servers the way an environment's overlay is (a merge
+   * into each generated ConfigMap), plus any extra settings per app.
+   */
+  private static Path nodeOverlay(NodeDependencies dependencies, Map<String, String> extra)
+      throws IOException {
+    Path dir = Path.of("target/node-overlay").toAbsolutePath();
+    Files.createDirectories(dir);
+    Path dev = ControlPlane.root().resolve("deploy/kustomize/overlays/dev");
+    List<String> lines = new ArrayList<>();
+    lines.addAll(
+        List.of(
+            "apiVersion: kustomize.config.k8s.io/v1beta1",
+            "kind: Kustomization",
+            "namespace: " + NODE_NAMESPACE,
+            "resources:",
+            "  - " + dir.relativize(dev),
+            "configMapGenerator:"));
+    for (Map.Entry<String, Map<String, String>> configMap :
+        dependencies.configuration().entrySet()) {
+      Map<String, String> literals = new TreeMap<>(configMap.getValue());
+      String app = configMap.getKey().replace("-config", "");
+      if (extra.containsKey(app)) {
+        String[] setting = extra.get(app).split("=", 2);
+        literals.put(setting[0], setting[1]);
+      }
+      lines.addAll(
+          List.of("  - name: " + configMap.getKey(), "    behavior: merge", "    literals:"));
+      literals.forEach((key, value) -> lines.add("      - " + key + "=" + value));
+    }
+    lines.add("");
+    Files.writeString(dir.resolve("kustomization.yaml"), String.join("\n", lines));
+    return dir;
   }
 
   /** An overlay of the overlay that merges one changed setting into kafka-bridge-config. */
