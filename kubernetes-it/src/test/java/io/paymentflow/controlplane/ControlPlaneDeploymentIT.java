@@ -3,12 +3,8 @@ package io.paymentflow.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.paymentflow.contracts.Topics;
-import io.paymentflow.localrun.DemoEvents;
-import io.paymentflow.localrun.DemoRecord;
-import io.paymentflow.localrun.DemoStream;
 import io.paymentflow.localrun.Reconciliation;
-import io.paymentflow.localrun.RowCounter;
+import io.paymentflow.stream.MidStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -320,39 +312,14 @@ class ControlPlaneDeploymentIT {
 
   private static void streamThroughARollAndAScaleUp(NodeDependencies dependencies)
       throws Exception {
-    DemoEvents demo = DemoStream.newDemo(Topics.INPUT, Topics.DLQ);
-    String marker = demo.eventIdMarker();
-    List<DemoRecord> records = demo.generate(STREAM_RECORDS);
-    long payments = records.stream().filter(r -> r.kind() == DemoRecord.Kind.PAYMENT).count();
-    DemoStream stream =
-        new DemoStream(dependencies.kafkaBootstrap(), dependencies.postgres(), System.out);
-    RowCounter rows = new RowCounter(dependencies.postgres());
-    ExecutorService publisher =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "node-demo-stream");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      // The publisher keeps to its schedule, so this is when it sends its last record.
-      Instant lastSend = Instant.now().plusMillis(records.size() * 1000L / STREAM_RATE);
-      Future<Reconciliation> result =
-          publisher.submit(
-              () ->
-                  stream.publishAndReconcile(marker, records, STREAM_RATE, Duration.ofMinutes(5)));
-      await("a quarter of the payments persisted")
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
-          .failFast(
-              "the stream ended before a quarter of it was persisted",
-              () -> {
-                if (result.isDone()) {
-                  throw new AssertionError("stream result: " + result.get());
-                }
-              })
-          .until(() -> rows.paymentRows(marker) >= payments / 4);
+    try (MidStream stream =
+        MidStream.start(
+            dependencies.kafkaBootstrap(),
+            dependencies.postgres(),
+            STREAM_RECORDS,
+            STREAM_RATE,
+            "node-demo-stream")) {
+      stream.awaitAQuarterPersisted();
 
       Workloads before = Workloads.read(kubectl, NODE_NAMESPACE);
       Map<String, Integer> restartsBefore = NodePods.restarts(kubectl, NODE_NAMESPACE);
@@ -381,7 +348,7 @@ class ControlPlaneDeploymentIT {
       Instant rolled = Instant.now();
       System.out.println("[node] " + INFERENCE + " at 3 pods, " + BRIDGE + " rolled");
 
-      Reconciliation reconciliation = result.get(15, TimeUnit.MINUTES);
+      Reconciliation reconciliation = stream.reconciliation();
       long lost = reconciliation.payments() - reconciliation.paymentRows();
       SUMMARY.put(
           "events",
@@ -393,7 +360,7 @@ class ControlPlaneDeploymentIT {
           .as(
               "the roll and the scale-up ended after the last record was sent, so not mid-stream;"
                   + " run with a lower -Dnode.stream.rate")
-          .isBefore(lastSend);
+          .isBefore(stream.lastSend());
       Workloads after = Workloads.read(kubectl, NODE_NAMESPACE);
       assertThat(after.of(BRIDGE).replicaSets())
           .hasSize(before.of(BRIDGE).replicaSets().size() + 1);
@@ -410,8 +377,6 @@ class ControlPlaneDeploymentIT {
               .isEqualTo(restartsBefore.get(pod));
         }
       }
-    } finally {
-      publisher.shutdownNow();
     }
   }
 

@@ -5,21 +5,12 @@ import static io.paymentflow.localrun.LocalSystem.DB_WORKER;
 import static io.paymentflow.localrun.LocalSystem.INFERENCE_WORKER;
 import static io.paymentflow.localrun.LocalSystem.WORKFLOW_WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.paymentflow.contracts.Topics;
-import io.paymentflow.localrun.DemoEvents;
-import io.paymentflow.localrun.DemoRecord;
-import io.paymentflow.localrun.DemoStream;
 import io.paymentflow.localrun.Reconciliation;
-import io.paymentflow.localrun.RowCounter;
+import io.paymentflow.stream.MidStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,41 +50,12 @@ class K3sDeploymentIT {
 
   private static void streamThroughScaleAndRoll(K3sCluster cluster, ClusterDependencies deps)
       throws Exception {
-    DemoEvents demo = DemoStream.newDemo(Topics.INPUT, Topics.DLQ);
-    String marker = demo.eventIdMarker();
-    List<DemoRecord> records = demo.generate(K3sSettings.streamRecords());
+    int records = K3sSettings.streamRecords();
     int rate = K3sSettings.streamRate();
-    long payments = records.stream().filter(r -> r.kind() == DemoRecord.Kind.PAYMENT).count();
-    DemoStream stream = new DemoStream(deps.kafkaBootstrap(), deps.postgres(), System.out);
-    RowCounter rows = new RowCounter(deps.postgres());
-    // A daemon: should the test fail mid-stream, the publisher must not keep the JVM alive.
-    ExecutorService publisher =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "k3s-demo-stream");
-              thread.setDaemon(true);
-              return thread;
-            });
-    System.out.printf(
-        "[k3s] streaming %d records at %d/s (%d s)%n", records.size(), rate, records.size() / rate);
-    try {
-      // The publisher keeps to its schedule, so this is when it sends its last record.
-      Instant lastSend = Instant.now().plusMillis(records.size() * 1000L / rate);
-      Future<Reconciliation> result =
-          publisher.submit(
-              () -> stream.publishAndReconcile(marker, records, rate, Duration.ofMinutes(5)));
-      await("a quarter of the payments persisted")
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
-          .failFast(
-              "the stream ended before a quarter of it was persisted",
-              () -> {
-                if (result.isDone()) {
-                  throw new AssertionError("stream result: " + result.get());
-                }
-              })
-          .until(() -> rows.paymentRows(marker) >= payments / 4);
+    System.out.printf("[k3s] streaming %d records at %d/s (%d s)%n", records, rate, records / rate);
+    try (MidStream stream =
+        MidStream.start(deps.kafkaBootstrap(), deps.postgres(), records, rate, "k3s-demo-stream")) {
+      stream.awaitAQuarterPersisted();
 
       WorkerPods others = WorkerPods.record(cluster, NS, List.of(WORKFLOW_WORKER, DB_WORKER));
       List<PodView> oldBridge = PodView.list(cluster, NS, "app=" + BRIDGE);
@@ -116,20 +78,18 @@ class K3sDeploymentIT {
             cluster, NS, pod.name(), K3sSettings.logs().resolve(pod.name() + ".before-roll.log"));
       }
 
-      Reconciliation reconciliation = result.get(15, TimeUnit.MINUTES);
+      Reconciliation reconciliation = stream.reconciliation();
       assertThat(reconciliation.balanced()).as(reconciliation.report()).isTrue();
       assertThat(rolled)
           .as(
               "the bridge's roll ended after the last record was sent, so it was not mid-stream;"
                   + " run with a lower -Dk3s.stream.rate")
-          .isBefore(lastSend);
+          .isBefore(stream.lastSend());
       assertThat(PodView.list(cluster, NS, "app=" + BRIDGE))
           .as("bridge pods after the roll")
           .extracting(PodView::uid)
           .doesNotContainAnyElementsOf(oldBridge.stream().map(PodView::uid).toList());
       others.assertUnchanged(cluster);
-    } finally {
-      publisher.shutdownNow();
     }
   }
 
