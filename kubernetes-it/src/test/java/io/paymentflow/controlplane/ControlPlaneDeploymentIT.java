@@ -90,8 +90,8 @@ class ControlPlaneDeploymentIT {
   }
 
   @AfterAll
-  static void stopTheCluster() {
-    System.out.println(
+  static void stopTheCluster() throws IOException {
+    String summary =
         "cluster: "
             + SUMMARY.getOrDefault("applied", "kustomizations applied: no")
             + ", bridge rolled alone: "
@@ -101,7 +101,10 @@ class ControlPlaneDeploymentIT {
             + ", pods ready: "
             + SUMMARY.getOrDefault("pods", "no")
             + ", "
-            + SUMMARY.getOrDefault("events", "events: not run"));
+            + SUMMARY.getOrDefault("events", "events: not run");
+    System.out.println(summary);
+    // For .ci/run and tools/kubernetes/verify.sh, which show it without the build's output.
+    Files.writeString(Path.of("target/cluster-summary.txt"), summary + "\n");
     if (cluster != null) {
       // Through the kubelet, so that every pod's sandbox and network are torn down properly.
       kubectl.attempt("delete", "namespace", NODE_NAMESPACE, "--ignore-not-found", "--timeout=2m");
