@@ -12,6 +12,7 @@
 # Env: TEMPORAL_PF_NAMESPACES (default "default"; comma-separated, registered before start),
 #      TEMPORAL_PF_LOG_LEVEL (default warn), PAYMENTFLOW_CACHE (where build.sh put the binaries),
 #      TEMPORAL_PF_DYNAMIC_CONFIG (a dynamic config file instead of config/dynamicconfig.yaml),
+#      TEMPORAL_PF_PPROF_PORT (unset: off; else Go's pprof on 127.0.0.1 at that port),
 #      TEMPORAL_PF_STORE (sqlite, the default, or postgres). For postgres:
 #      TEMPORAL_PF_POSTGRES_HOST (localhost), _PORT (5432), _USER (temporal), _PASSWORD
 #      (temporal), _DB (temporal; visibility goes to <db>_visibility), _MAX_CONNS (20). The user
