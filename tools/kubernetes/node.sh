@@ -1,7 +1,7 @@
 # Sourced by start.sh (after the control plane is up): the node. containerd with runc and the
 # standard CNI bridge, the pod sandbox image built from the pause binary, and the kubelet, each with
 # all of its state under ${CLUSTER_DIR}/node so that nothing of the machine's own configuration is
-# touched. Uses start.sh's pki, logs, host_ip, launch, running and kubectl.
+# touched. Uses start.sh's pki, logs, host_ip, launch, running, kubectl and write_kubeconfig.
 
 NODE_DIR="${CLUSTER_DIR}/node"
 CONTAINERD_SOCKET="${NODE_DIR}/containerd/containerd.sock"
@@ -130,14 +130,7 @@ import_pause_image() {
 }
 
 write_kubelet_config() {
-  "${BIN_DIR}/kubectl" config set-cluster paymentflow --kubeconfig "${NODE_DIR}/kubelet.kubeconfig" \
-    --server "https://127.0.0.1:${APISERVER_PORT}" --certificate-authority "${pki}/ca.crt" --embed-certs >/dev/null
-  "${BIN_DIR}/kubectl" config set-credentials kubelet --kubeconfig "${NODE_DIR}/kubelet.kubeconfig" \
-    --client-certificate "${pki}/kubelet.crt" --client-key "${pki}/kubelet.key" --embed-certs >/dev/null
-  "${BIN_DIR}/kubectl" config set-context kubelet --kubeconfig "${NODE_DIR}/kubelet.kubeconfig" \
-    --cluster paymentflow --user kubelet >/dev/null
-  "${BIN_DIR}/kubectl" config use-context kubelet --kubeconfig "${NODE_DIR}/kubelet.kubeconfig" >/dev/null
-  chmod 600 "${NODE_DIR}/kubelet.kubeconfig"
+  write_kubeconfig "${NODE_DIR}/kubelet.kubeconfig" kubelet
   # failCgroupV1: false, because this machine has cgroup v1 (Kubernetes 1.35 made the kubelet refuse
   # it by default). Eviction and image GC thresholds low: a test node on a shared disk must not taint
   # itself with DiskPressure or delete the images it was given.

@@ -72,14 +72,18 @@ if [[ ! -f "${pki}/admin.crt" ]]; then
   )
 fi
 
-"${BIN_DIR}/kubectl" config set-cluster paymentflow --kubeconfig "${KUBECONFIG_FILE}" \
-  --server "https://127.0.0.1:${APISERVER_PORT}" --certificate-authority "${pki}/ca.crt" --embed-certs >/dev/null
-"${BIN_DIR}/kubectl" config set-credentials admin --kubeconfig "${KUBECONFIG_FILE}" \
-  --client-certificate "${pki}/admin.crt" --client-key "${pki}/admin.key" --embed-certs >/dev/null
-"${BIN_DIR}/kubectl" config set-context paymentflow --kubeconfig "${KUBECONFIG_FILE}" \
-  --cluster paymentflow --user admin >/dev/null
-"${BIN_DIR}/kubectl" config use-context paymentflow --kubeconfig "${KUBECONFIG_FILE}" >/dev/null
-chmod 600 "${KUBECONFIG_FILE}"
+write_kubeconfig() { # file identity: a kubeconfig for the API server as pki/<identity>.crt
+  local file="$1" identity="$2"
+  "${BIN_DIR}/kubectl" config set-cluster paymentflow --kubeconfig "${file}" \
+    --server "https://127.0.0.1:${APISERVER_PORT}" --certificate-authority "${pki}/ca.crt" --embed-certs >/dev/null
+  "${BIN_DIR}/kubectl" config set-credentials "${identity}" --kubeconfig "${file}" \
+    --client-certificate "${pki}/${identity}.crt" --client-key "${pki}/${identity}.key" --embed-certs >/dev/null
+  "${BIN_DIR}/kubectl" config set-context paymentflow --kubeconfig "${file}" \
+    --cluster paymentflow --user "${identity}" >/dev/null
+  "${BIN_DIR}/kubectl" config use-context paymentflow --kubeconfig "${file}" >/dev/null
+  chmod 600 "${file}"
+}
+write_kubeconfig "${KUBECONFIG_FILE}" admin
 
 launch() { # name command args...: in its own session, so stop.sh can end it and nothing else does
   local name="$1"; shift

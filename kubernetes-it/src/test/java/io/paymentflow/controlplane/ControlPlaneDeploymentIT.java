@@ -106,8 +106,6 @@ class ControlPlaneDeploymentIT {
     // For .ci/run and tools/kubernetes/verify.sh, which show it without the build's output.
     Files.writeString(Path.of("target/cluster-summary.txt"), summary + "\n");
     if (cluster != null) {
-      // Through the kubelet, so that every pod's sandbox and network are torn down properly.
-      kubectl.attempt("delete", "namespace", NODE_NAMESPACE, "--ignore-not-found", "--timeout=2m");
       cluster.stop();
     }
   }
@@ -287,7 +285,7 @@ class ControlPlaneDeploymentIT {
             "secret",
             "generic",
             "paymentflow-postgres",
-            "--from-literal=password=" + NodeDependencies.postgresPassword());
+            "--from-literal=password=" + dependencies.postgresPassword());
         kubectl.run("apply", "-k", nodeOverlay(dependencies, Map.of()).toString());
         long start = System.nanoTime();
         kubectl.run(

@@ -5,6 +5,7 @@ import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.paymentflow.localrun.LocalKafka;
 import io.paymentflow.localrun.LocalPostgres;
 import io.paymentflow.localrun.Ports;
+import io.paymentflow.localrun.PostgresSettings;
 import io.paymentflow.standin.InferenceStandIn;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ final class NodeDependencies implements AutoCloseable {
   private static final int PARTITIONS = 2;
 
   private final String nodeAddress;
+  private final PostgresSettings postgresSettings =
+      PostgresSettings.fromEnvironment(System.getenv());
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private LocalKafka kafka;
   private EmbeddedTemporalServer temporal;
@@ -62,13 +65,17 @@ final class NodeDependencies implements AutoCloseable {
     started.push(temporal);
     standIn = InferenceStandIn.start(0);
     started.push(standIn);
-    // The server ./run-local and the suite use (CONTRACTS section 5's role), found the same way.
-    Map<String, String> env = System.getenv();
-    String host = env.getOrDefault("TEMPORAL_WORKER_POSTGRES_HOST", "localhost");
-    int port = Integer.parseInt(env.getOrDefault("TEMPORAL_WORKER_POSTGRES_PORT", "5432"));
-    postgres = new LocalPostgres(host, port, "payments", postgresPassword());
+    // The server and login ./run-local uses (CONTRACTS section 5's role), found the same way.
+    postgres =
+        new LocalPostgres(
+            postgresSettings.host(),
+            postgresSettings.port(),
+            postgresSettings.user(),
+            postgresSettings.password());
     postgres.ensureReady();
-    postgresRelay = TcpRelay.start(nodeAddress, new InetSocketAddress(host, port));
+    postgresRelay =
+        TcpRelay.start(
+            nodeAddress, new InetSocketAddress(postgresSettings.host(), postgresSettings.port()));
     started.push(postgresRelay);
     System.out.printf(
         "[node] dependencies at %s: Kafka %s, Temporal :%d, inference :%d, PostgreSQL :%d%n",
@@ -79,9 +86,9 @@ final class NodeDependencies implements AutoCloseable {
         postgresRelay.port());
   }
 
-  /** The password of the {@code payments} role (a local-only default, as ./run-local uses). */
-  static String postgresPassword() {
-    return System.getenv().getOrDefault("TEMPORAL_WORKER_POSTGRES_PASSWORD", "payments");
+  /** The apps' database password, for the Secret the db worker reads it from. */
+  String postgresPassword() {
+    return postgresSettings.password();
   }
 
   /** Per generated ConfigMap of the base, the settings that point the apps at these servers. */

@@ -14,7 +14,7 @@ public record PostgresSettings(
 
   public static final int DEFAULT_PORT = 5432;
 
-  static PostgresSettings fromEnvironment(Map<String, String> env) {
+  public static PostgresSettings fromEnvironment(Map<String, String> env) {
     String host = LocalRunOptions.blankToNull(env.get("TEMPORAL_WORKER_POSTGRES_HOST"));
     return new PostgresSettings(
         host == null ? "localhost" : host,
