@@ -2,10 +2,15 @@ package io.paymentflow.workflow;
 
 import io.paymentflow.workflow.review.ReviewProperties;
 import io.paymentflow.workflow.validation.ValidationActivities;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +23,26 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerConfig.class);
+
+  /**
+   * Virtual or platform workflow threads, decided for the runtime this worker runs on (the images
+   * have Java 25; a local run has whatever {@code java} is). It runs after the starter has applied
+   * {@code spring.temporal.workflow-cache}, so it is the one place this is decided.
+   */
+  @Bean
+  TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workflowThreads(
+      WorkflowThreadProperties properties) {
+    int feature = Runtime.version().feature();
+    boolean virtual = properties.workflowThreads().virtualOn(feature);
+    log.info(
+        "workflow threads: {} (temporal-worker.workflow-threads={}, Java {})",
+        virtual ? "virtual" : "platform",
+        properties.workflowThreads().name().toLowerCase(Locale.ROOT),
+        feature);
+    return builder -> builder.setUsingVirtualWorkflowThreads(virtual);
+  }
 
   /**
    * Local activities only: the worker must not poll activity tasks, so nothing but workflow tasks

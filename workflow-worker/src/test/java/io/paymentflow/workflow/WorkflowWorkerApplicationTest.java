@@ -18,12 +18,15 @@ import io.paymentflow.workflow.support.FakeInference;
 import io.paymentflow.workflow.support.FakePersistence;
 import io.paymentflow.workflow.support.TemporalFixture;
 import io.temporal.client.WorkflowClient;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +67,7 @@ class WorkflowWorkerApplicationTest {
   @LocalServerPort int port;
   @Autowired WorkerFactory workerFactory;
   @Autowired WorkflowClient client;
+  @Autowired List<TemporalOptionsCustomizer<WorkerFactoryOptions.Builder>> factoryCustomizers;
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
@@ -82,6 +86,15 @@ class WorkflowWorkerApplicationTest {
         .isTrue();
     assertThat(workerFactory.tryGetWorker("payment-inference")).isNull();
     assertThat(workerFactory.tryGetWorker("payment-persistence")).isNull();
+  }
+
+  @Test
+  void workflowThreadsAreVirtualExactlyWhereTheRuntimeIsJava24OrLater() {
+    WorkerFactoryOptions.Builder builder = WorkerFactoryOptions.newBuilder();
+    factoryCustomizers.forEach(customizer -> customizer.customize(builder));
+
+    assertThat(builder.build().isUsingVirtualWorkflowThreads())
+        .isEqualTo(Runtime.version().feature() >= 24);
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.paymentflow.bench.floor;
 
+import io.paymentflow.contracts.WorkflowThreads;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.GrpcCompression;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +35,13 @@ public final class FloorWorker {
         .build();
   }
 
+  /** As the workflow worker reads TEMPORAL_WORKER_WORKFLOW_THREADS: auto when unset. */
+  static WorkflowThreads workflowThreads(String configured) {
+    return configured == null || configured.isBlank()
+        ? WorkflowThreads.AUTO
+        : WorkflowThreads.valueOf(configured.trim().toUpperCase(Locale.ROOT));
+  }
+
   public static void main(String[] args) throws InterruptedException {
     if (args.length != 2) {
       System.err.println("usage: FloorWorker <workflows|inference|persistence> <host:port>");
@@ -41,7 +50,14 @@ public final class FloorWorker {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             options(args[1], System.getenv("TEMPORAL_WORKER_TEMPORAL_GRPC_COMPRESSION")));
-    WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(service));
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            WorkflowClient.newInstance(service),
+            WorkerFactoryOptions.newBuilder()
+                .setUsingVirtualWorkflowThreads(
+                    workflowThreads(System.getenv("TEMPORAL_WORKER_WORKFLOW_THREADS"))
+                        .virtualOn(Runtime.version().feature()))
+                .build());
     switch (args[0]) {
       case "workflows" -> {
         Worker worker =
