@@ -1,6 +1,5 @@
 package io.paymentflow.persistence;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,22 +14,20 @@ import org.springframework.stereotype.Component;
  * Temporal's Jackson 2 payload converter, so writing them back with the same library keeps their
  * shape (property names from the same annotations, numbers as decoded) exactly as the workflow saw
  * it. The mapper is built once; Jackson mappers are thread-safe after configuration.
+ *
+ * <p>Numbers are written as Jackson writes a {@code BigDecimal}, in scientific notation where its
+ * scale is negative: jsonb reads every notation and stores the exact numeric, and prints it plain
+ * again. Plain notation here would refuse any scale beyond ±9999 ({@code 1e10000}), a number jsonb
+ * holds and {@code StorableEvent} accepts.
  */
 @Component
 class JsonColumns {
 
-  private final ObjectMapper mapper =
-      JsonMapper.builder()
-          // jsonb stores numbers as numeric either way; plain digits read better than 1E+1.
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
+  private final ObjectMapper mapper = JsonMapper.builder().build();
 
   /** Every non-ASCII character as a JSON unicode escape: text that holds any string exactly. */
   private final ObjectMapper asciiMapper =
-      JsonMapper.builder()
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-          .build();
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   /** The JSON text of {@code value}, or null for null (SQL NULL, not JSON null). */
   String write(Object value) {

@@ -1,5 +1,6 @@
 package io.paymentflow.contracts.event;
 
+import io.paymentflow.contracts.Payloads;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import java.util.Map;
  *   <li>{@code provider_created_at}, {@code processed_at}: {@link StorableTimestamp}.
  *   <li>{@code metadata} numbers: what {@code jsonb}'s numeric holds, at most {@value
  *       #MAX_NUMERIC_INTEGER_DIGITS} digits before the point and {@value
- *       #MAX_NUMERIC_FRACTION_DIGITS} after; {@code metadata.retry_attempt_count}, the one typed
+ *       #MAX_NUMERIC_FRACTION_DIGITS} after, and what Temporal's converter reads back once it has
+ *       written them, at most {@value Payloads#MAX_NUMBER_LENGTH} digits in its notation ({@link
+ *       Payloads#writtenNumberLength}); {@code metadata.retry_attempt_count}, the one typed
  *       metadata field (CONTRACTS section 6), a whole number in the 32-bit range.
  * </ul>
  *
@@ -43,6 +46,11 @@ public final class StorableEvent {
   public static final int MAX_NUMERIC_FRACTION_DIGITS = 16_383;
 
   private static final String RETRY_ATTEMPT_COUNT = "retry_attempt_count";
+
+  /** A BigDecimal's scale is an int: its exponent has at most 10 digits. */
+  private static final int MAX_EXPONENT_DIGITS = 10;
+
+  private static final double LOG10_2 = Math.log10(2);
 
   private StorableEvent() {}
 
@@ -177,7 +185,34 @@ public final class StorableEvent {
                   + " digits before the point and "
                   + MAX_NUMERIC_FRACTION_DIGITS
                   + " after)"));
+    } else if (value instanceof Number number && !fitsConverter(number)) {
+      problems.add(
+          new FieldError(
+              path,
+              FieldError.OUT_OF_RANGE,
+              path
+                  + " has more than "
+                  + Payloads.MAX_NUMBER_LENGTH
+                  + " digits as Temporal's converter writes it, which no worker could read back"));
     }
+  }
+
+  /**
+   * Whether the converter reads {@code number} back once it has written it. Its written form has at
+   * most the number's significant digits and an exponent of at most 10, so only a number close to
+   * the bound is written out to be counted.
+   */
+  private static boolean fitsConverter(Number number) {
+    int significant;
+    if (number instanceof BigDecimal d) {
+      significant = d.precision();
+    } else if (number instanceof BigInteger i) {
+      significant = (int) (i.bitLength() * LOG10_2) + 1;
+    } else {
+      return true; // Integer, Long, Double: at most 25 digits written
+    }
+    return significant + MAX_EXPONENT_DIGITS < Payloads.MAX_NUMBER_LENGTH
+        || Payloads.writtenNumberLength(number) <= Payloads.MAX_NUMBER_LENGTH;
   }
 
   private static boolean fitsNumeric(Number number) {
