@@ -12,8 +12,15 @@ final class PersistenceFailures {
    */
   static final String INVALID_ROW = "InvalidRow";
 
-  /** PostgreSQL rejected the data itself (SQLState class 22 or 23). */
+  /** PostgreSQL rejected the row's own values (a data exception, NOT NULL, a value CHECK). */
   static final String PERMANENT_DATA_ERROR = "PermanentDataError";
+
+  /**
+   * A table's primary-key sequence is behind its rows (a restore, a replication cut-over, an insert
+   * with explicit ids): every insert collides on the key until an operator moves it on. Retryable:
+   * the row is fine, the database is not.
+   */
+  static final String KEY_SEQUENCE_BEHIND = "KeySequenceBehind";
 
   /** recordReview found no quarantine row; retryable, as persistQuarantine runs first. */
   static final String QUARANTINE_ROW_MISSING = "QuarantineRowMissing";
