@@ -5,6 +5,7 @@ import io.paymentflow.contracts.event.StorableTimestamp;
 import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.contracts.payment.EnrichmentError;
 import io.paymentflow.contracts.payment.ValidationResult;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import java.math.BigDecimal;
@@ -91,7 +92,7 @@ record PaymentEventRow(
         validation == null ? null : validation.status(),
         validation == null ? null : json.write(validation.errors()),
         validation == null ? null : json.write(validation.warnings()),
-        json.write(enriched.enrichmentErrors()),
+        json.write(enriched.enrichmentErrors().stream().map(EnrichmentError::storable).toList()),
         json.write(e.metadata()),
         StorableTimestamp.parse(e.providerCreatedAt()),
         StorableTimestamp.parse(e.processedAt()),

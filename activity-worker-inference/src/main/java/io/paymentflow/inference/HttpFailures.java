@@ -82,14 +82,20 @@ final class HttpFailures {
     return ApplicationFailure.newFailureWithCause(endpoint + " call interrupted", UNAVAILABLE, e);
   }
 
+  /**
+   * An answer outside the contract. {@code problem} may quote what the service sent (an id that is
+   * not the one asked about, an unknown level), so it is made storable and short like a body.
+   */
   static ApplicationFailure invalidResponse(String endpoint, String problem) {
     return ApplicationFailure.newNonRetryableFailure(
-        endpoint + " answered outside the contract: " + problem, INVALID_RESPONSE);
+        endpoint + " answered outside the contract: " + abbreviate(problem), INVALID_RESPONSE);
   }
 
   static ApplicationFailure invalidResponse(String endpoint, String problem, Throwable cause) {
     return ApplicationFailure.newNonRetryableFailureWithCause(
-        endpoint + " answered outside the contract: " + problem, INVALID_RESPONSE, cause);
+        endpoint + " answered outside the contract: " + abbreviate(problem),
+        INVALID_RESPONSE,
+        cause);
   }
 
   /**

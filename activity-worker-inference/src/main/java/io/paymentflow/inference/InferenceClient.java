@@ -2,10 +2,12 @@ package io.paymentflow.inference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.ChurnPredictionRequest;
 import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.FraudScoreRequest;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.contracts.inference.RetryStrategyRequest;
 import io.paymentflow.support.AppProperties;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -110,31 +112,31 @@ class InferenceClient implements AutoCloseable {
    * @param startToClose the calling attempt's, which the HTTP timeout must fit ({@link
    *     CallTimeout})
    */
-  FraudScore fraudScore(PaymentEvent event, Duration startToClose) {
+  FraudScore fraudScore(FraudScoreRequest request, Duration startToClose) {
     return call(
         FRAUD_SCORE,
         startToClose,
-        InferenceRequests.Fraud.of(event),
+        request,
         FraudScore.class,
-        answer -> ResponseChecks.fraudScore(FRAUD_SCORE, event, answer));
+        answer -> ResponseChecks.fraudScore(FRAUD_SCORE, request.eventId(), answer));
   }
 
-  RetryStrategy retryStrategy(PaymentEvent event, Duration startToClose) {
+  RetryStrategy retryStrategy(RetryStrategyRequest request, Duration startToClose) {
     return call(
         RETRY_STRATEGY,
         startToClose,
-        InferenceRequests.Retry.of(event),
+        request,
         RetryStrategy.class,
-        answer -> ResponseChecks.retryStrategy(RETRY_STRATEGY, event, answer));
+        answer -> ResponseChecks.retryStrategy(RETRY_STRATEGY, request.eventId(), answer));
   }
 
-  ChurnPrediction churnPrediction(PaymentEvent event, Duration startToClose) {
+  ChurnPrediction churnPrediction(ChurnPredictionRequest request, Duration startToClose) {
     return call(
         CHURN_PREDICT,
         startToClose,
-        InferenceRequests.Churn.of(event),
+        request,
         ChurnPrediction.class,
-        answer -> ResponseChecks.churnPrediction(CHURN_PREDICT, event, answer));
+        answer -> ResponseChecks.churnPrediction(CHURN_PREDICT, request.customerId(), answer));
   }
 
   /** {@code GET /health}; throws the same failures as the calls, so health reports why. */

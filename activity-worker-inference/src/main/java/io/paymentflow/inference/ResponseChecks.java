@@ -1,6 +1,5 @@
 package io.paymentflow.inference;
 
-import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.StorableText;
 import io.paymentflow.contracts.inference.ChurnPrediction;
 import io.paymentflow.contracts.inference.FraudScore;
@@ -23,11 +22,11 @@ final class ResponseChecks {
 
   private ResponseChecks() {}
 
-  static void fraudScore(String endpoint, PaymentEvent event, FraudScore answer) {
+  static void fraudScore(String endpoint, String eventId, FraudScore answer) {
     require(endpoint, answer != null, "empty body");
     require(
         endpoint,
-        Objects.equals(answer.eventId(), event.eventId()),
+        Objects.equals(answer.eventId(), eventId),
         "event_id " + answer.eventId() + " is not the one asked about");
     unitInterval(endpoint, "fraud_score", answer.fraudScore());
     oneOf(endpoint, "risk_level", answer.riskLevel(), FRAUD_LEVELS);
@@ -40,11 +39,11 @@ final class ResponseChecks {
    * column {@code retry_delay_seconds}: Jackson already refuses a delay beyond int, this refuses
    * what the columns could hold but the workflow could not act on.
    */
-  static void retryStrategy(String endpoint, PaymentEvent event, RetryStrategy answer) {
+  static void retryStrategy(String endpoint, String eventId, RetryStrategy answer) {
     require(endpoint, answer != null, "empty body");
     require(
         endpoint,
-        Objects.equals(answer.eventId(), event.eventId()),
+        Objects.equals(answer.eventId(), eventId),
         "event_id " + answer.eventId() + " is not the one asked about");
     oneOf(endpoint, "action", answer.action(), ACTIONS);
     require(
@@ -65,11 +64,11 @@ final class ResponseChecks {
     storable(endpoint, "reason", answer.reason());
   }
 
-  static void churnPrediction(String endpoint, PaymentEvent event, ChurnPrediction answer) {
+  static void churnPrediction(String endpoint, String customerId, ChurnPrediction answer) {
     require(endpoint, answer != null, "empty body");
     require(
         endpoint,
-        Objects.equals(answer.customerId(), event.customerId()),
+        Objects.equals(answer.customerId(), customerId),
         "customer_id " + answer.customerId() + " is not the one asked about");
     unitInterval(endpoint, "churn_probability", answer.churnProbability());
     oneOf(endpoint, "risk_level", answer.riskLevel(), CHURN_LEVELS);

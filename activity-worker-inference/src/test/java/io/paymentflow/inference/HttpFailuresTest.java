@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.contracts.event.StorableText;
+import io.paymentflow.contracts.inference.FraudScoreRequest;
+import io.paymentflow.contracts.inference.RetryStrategyRequest;
 import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.standin.Mode;
 import io.temporal.failure.ApplicationFailure;
@@ -90,7 +92,8 @@ class HttpFailuresTest {
               ApplicationFailure.class,
               () ->
                   client.fraudScore(
-                      Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE));
+                      FraudScoreRequest.of(Events.succeeded("stripe:evt_1")),
+                      TestProperties.START_TO_CLOSE));
 
       assertRetryable(failure);
       assertThat(failure.getOriginalMessage()).contains("did not answer within 500 ms");
@@ -187,7 +190,10 @@ class HttpFailuresTest {
         new InferenceClient(TestProperties.pointingAt(baseUrl), TestProperties.app(), meters);
     return catchThrowableOfType(
         ApplicationFailure.class,
-        () -> client.fraudScore(Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE));
+        () ->
+            client.fraudScore(
+                FraudScoreRequest.of(Events.succeeded("stripe:evt_1")),
+                TestProperties.START_TO_CLOSE));
   }
 
   private ApplicationFailure retryStrategyFailure(String body) {
@@ -199,7 +205,7 @@ class HttpFailuresTest {
         ApplicationFailure.class,
         () ->
             client.retryStrategy(
-                Events.failed("stripe:evt_2", "card_declined", Map.of()),
+                RetryStrategyRequest.of(Events.failed("stripe:evt_2", "card_declined", Map.of())),
                 TestProperties.START_TO_CLOSE));
   }
 

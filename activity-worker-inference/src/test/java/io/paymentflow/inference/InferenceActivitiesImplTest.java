@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.ChurnPredictionRequest;
 import io.paymentflow.contracts.inference.FraudScore;
 import io.paymentflow.contracts.inference.InferenceActivities;
 import io.paymentflow.standin.InferenceStandIn;
@@ -102,9 +102,9 @@ class InferenceActivitiesImplTest {
             TestProperties.app(),
             new SimpleMeterRegistry()) {
           @Override
-          ChurnPrediction churnPrediction(PaymentEvent event, Duration startToClose) {
+          ChurnPrediction churnPrediction(ChurnPredictionRequest request, Duration startToClose) {
             seen.set(MDC.get("event_id"));
-            return super.churnPrediction(event, startToClose);
+            return super.churnPrediction(request, startToClose);
           }
         };
     TestActivityEnvironment own = TestActivityEnvironment.newInstance();

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.ChurnPredictionRequest;
 import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.FraudScoreRequest;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.contracts.inference.RetryStrategyRequest;
 import io.paymentflow.standin.InferenceStandIn;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -48,7 +51,8 @@ class InferenceClientTest {
   @Test
   void fraudScoreIsParsedFromTheAnswer() {
     FraudScore score =
-        client.fraudScore(Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE);
+        client.fraudScore(
+            FraudScoreRequest.of(Events.succeeded("stripe:evt_1")), TestProperties.START_TO_CLOSE);
 
     assertThat(score.eventId()).isEqualTo("stripe:evt_1");
     assertThat(score.fraudScore()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
@@ -60,7 +64,8 @@ class InferenceClientTest {
 
   @Test
   void fraudRequestCarriesExactlyTheContractFields() throws Exception {
-    client.fraudScore(Events.succeeded("stripe:evt_1"), TestProperties.START_TO_CLOSE);
+    client.fraudScore(
+        FraudScoreRequest.of(Events.succeeded("stripe:evt_1")), TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/fraud/score");
     assertThat(fieldNames(sent))
@@ -84,7 +89,8 @@ class InferenceClientTest {
 
   @Test
   void missingEventFieldsAreSentAsNulls() throws Exception {
-    client.fraudScore(Events.anonymous("adyen:psp_1"), TestProperties.START_TO_CLOSE);
+    client.fraudScore(
+        FraudScoreRequest.of(Events.anonymous("adyen:psp_1")), TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/fraud/score");
     assertThat(fieldNames(sent)).hasSize(7);
@@ -96,7 +102,9 @@ class InferenceClientTest {
   void retryRequestCarriesTheContractFieldsAndTheAttemptCountFromMetadata() throws Exception {
     RetryStrategy strategy =
         client.retryStrategy(
-            Events.failed("stripe:evt_2", "insufficient_funds", Map.of("retry_attempt_count", 2)),
+            RetryStrategyRequest.of(
+                Events.failed(
+                    "stripe:evt_2", "insufficient_funds", Map.of("retry_attempt_count", 2))),
             TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/retry/strategy");
@@ -116,7 +124,8 @@ class InferenceClientTest {
   @ValueSource(ints = {0, -3})
   void anAttemptCountBelowOneIsSentAsOneAsTheServiceRequires(int count) throws Exception {
     client.retryStrategy(
-        Events.failed("stripe:evt_4", "card_declined", Map.of("retry_attempt_count", count)),
+        RetryStrategyRequest.of(
+            Events.failed("stripe:evt_4", "card_declined", Map.of("retry_attempt_count", count))),
         TestProperties.START_TO_CLOSE);
 
     assertThat(lastBody("/retry/strategy").get("attempt_count").intValue()).isEqualTo(1);
@@ -125,7 +134,8 @@ class InferenceClientTest {
   @Test
   void attemptCountIsOneWithoutMetadata() throws Exception {
     client.retryStrategy(
-        Events.failed("stripe:evt_3", "card_declined", Map.of()), TestProperties.START_TO_CLOSE);
+        RetryStrategyRequest.of(Events.failed("stripe:evt_3", "card_declined", Map.of())),
+        TestProperties.START_TO_CLOSE);
 
     assertThat(lastBody("/retry/strategy").get("attempt_count").intValue()).isEqualTo(1);
   }
@@ -133,7 +143,9 @@ class InferenceClientTest {
   @Test
   void churnRequestCarriesCustomerAndMerchant() throws Exception {
     ChurnPrediction prediction =
-        client.churnPrediction(Events.succeeded("stripe:evt_4"), TestProperties.START_TO_CLOSE);
+        client.churnPrediction(
+            ChurnPredictionRequest.of(Events.succeeded("stripe:evt_4")),
+            TestProperties.START_TO_CLOSE);
 
     JsonNode sent = lastBody("/churn/predict");
     assertThat(fieldNames(sent)).containsExactly("customer_id", "merchant_id");
@@ -146,9 +158,14 @@ class InferenceClientTest {
 
   @Test
   void sameEventGetsTheSameAnswer() {
-    assertThat(client.fraudScore(Events.succeeded("stripe:evt_5"), TestProperties.START_TO_CLOSE))
+    assertThat(
+            client.fraudScore(
+                FraudScoreRequest.of(Events.succeeded("stripe:evt_5")),
+                TestProperties.START_TO_CLOSE))
         .isEqualTo(
-            client.fraudScore(Events.succeeded("stripe:evt_5"), TestProperties.START_TO_CLOSE));
+            client.fraudScore(
+                FraudScoreRequest.of(Events.succeeded("stripe:evt_5")),
+                TestProperties.START_TO_CLOSE));
   }
 
   @Test
@@ -160,8 +177,10 @@ class InferenceClientTest {
 
   @Test
   void callsAreTimedByEndpointAndOutcome() {
-    client.fraudScore(Events.succeeded("stripe:evt_6"), TestProperties.START_TO_CLOSE);
-    client.fraudScore(Events.succeeded("stripe:evt_7"), TestProperties.START_TO_CLOSE);
+    client.fraudScore(
+        FraudScoreRequest.of(Events.succeeded("stripe:evt_6")), TestProperties.START_TO_CLOSE);
+    client.fraudScore(
+        FraudScoreRequest.of(Events.succeeded("stripe:evt_7")), TestProperties.START_TO_CLOSE);
 
     assertThat(
             meters

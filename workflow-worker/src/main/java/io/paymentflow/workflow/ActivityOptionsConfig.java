@@ -24,7 +24,13 @@ public class ActivityOptionsConfig {
   /** Activity type names, as the SDK derives them from the method names. */
   public static final String VALIDATE_BUSINESS_RULES = "ValidateBusinessRules";
 
+  public static final String SCORE_FRAUD = "ScoreFraud";
+  public static final String RECOMMEND_RETRY = "RecommendRetry";
+  public static final String PREDICT_CHURN = "PredictChurn";
+
+  /** The same three calls, scheduled by payment workflows from before their request bodies. */
   public static final String FRAUD_SCORE = "FraudScore";
+
   public static final String RETRY_STRATEGY = "RetryStrategy";
   public static final String CHURN_PREDICTION = "ChurnPrediction";
   public static final String PERSIST_PAYMENT_EVENT = "PersistPaymentEvent";
@@ -45,15 +51,22 @@ public class ActivityOptionsConfig {
     String persistenceQueue = queues.persistenceTaskQueue();
     return WorkflowImplementationOptions.newBuilder()
         .setActivityOptions(
-            Map.of(
-                FRAUD_SCORE, remote(activities.fraudScore(), inferenceQueue),
-                RETRY_STRATEGY, remote(activities.retryStrategy(), inferenceQueue),
-                CHURN_PREDICTION, remote(activities.churnPrediction(), inferenceQueue),
-                PERSIST_PAYMENT_EVENT, remote(activities.persistPaymentEvent(), persistenceQueue),
-                PERSIST_QUARANTINE, remote(activities.persistQuarantine(), persistenceQueue),
-                RECORD_REVIEW, remote(activities.recordReview(), persistenceQueue),
-                RECORD_REPROCESS_OUTCOME,
-                    remote(activities.recordReprocessOutcome(), persistenceQueue)))
+            Map.ofEntries(
+                Map.entry(SCORE_FRAUD, remote(activities.fraudScore(), inferenceQueue)),
+                Map.entry(RECOMMEND_RETRY, remote(activities.retryStrategy(), inferenceQueue)),
+                Map.entry(PREDICT_CHURN, remote(activities.churnPrediction(), inferenceQueue)),
+                Map.entry(FRAUD_SCORE, remote(activities.fraudScore(), inferenceQueue)),
+                Map.entry(RETRY_STRATEGY, remote(activities.retryStrategy(), inferenceQueue)),
+                Map.entry(CHURN_PREDICTION, remote(activities.churnPrediction(), inferenceQueue)),
+                Map.entry(
+                    PERSIST_PAYMENT_EVENT,
+                    remote(activities.persistPaymentEvent(), persistenceQueue)),
+                Map.entry(
+                    PERSIST_QUARANTINE, remote(activities.persistQuarantine(), persistenceQueue)),
+                Map.entry(RECORD_REVIEW, remote(activities.recordReview(), persistenceQueue)),
+                Map.entry(
+                    RECORD_REPROCESS_OUTCOME,
+                    remote(activities.recordReprocessOutcome(), persistenceQueue))))
         .setLocalActivityOptions(
             Map.of(VALIDATE_BUSINESS_RULES, local(activities.validateBusinessRules())))
         .build();

@@ -12,9 +12,14 @@ final class EnrichmentFailures {
 
   /**
    * The type is what the activity worker classified the failure as (the {@code ApplicationFailure}
-   * type, e.g. an HTTP failure class), else the kind of Temporal failure, e.g. a timeout.
+   * type, e.g. an HTTP failure class), else the kind of Temporal failure, e.g. a timeout. Its text
+   * is made storable ({@link EnrichmentError#storable}): it may echo what the service sent.
    */
   static EnrichmentError describe(String enrichment, ActivityFailure failure) {
+    return raw(enrichment, failure).storable();
+  }
+
+  private static EnrichmentError raw(String enrichment, ActivityFailure failure) {
     Throwable cause = failure.getCause();
     if (cause instanceof ApplicationFailure application) {
       return new EnrichmentError(

@@ -4,9 +4,12 @@ import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.ChurnPredictionRequest;
 import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.FraudScoreRequest;
 import io.paymentflow.contracts.inference.InferenceActivities;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.contracts.inference.RetryStrategyRequest;
 import io.paymentflow.contracts.payment.EnrichmentError;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
@@ -44,6 +47,14 @@ public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
    * workflow. Histories before it have no marker, and fail as they did.
    */
   static final String PERSIST_BACKSTOP = "persist-backstop";
+
+  /**
+   * Version 1: each enrichment call gets only its request body, not the event. Three copies of a
+   * large event in one workflow task's commands could pass Temporal's 4 MiB request limit, and the
+   * server terminates a run whose task it cannot take. Histories before it schedule the activity
+   * types that take the event, and replay as they ran.
+   */
+  static final String ENRICHMENT_REQUESTS = "enrichment-requests";
 
   private static final Logger log = Workflow.getLogger(PaymentEventWorkflowImpl.class);
 
@@ -148,22 +159,39 @@ public class PaymentEventWorkflowImpl implements PaymentEventWorkflow {
     DetachedChild.start(review, () -> Async.function(review::review, record));
   }
 
-  /** Starts every applicable call before waiting for any, so they run concurrently. */
+  /**
+   * Starts every applicable call before waiting for any, so they run concurrently. Whatever the
+   * size of the event, the commands of this workflow task carry at most the three request bodies.
+   */
   private void enrich(PaymentEvent event, List<EnrichmentError> errors) {
-    Promise<FraudScore> fraud =
-        start(PaymentClassification.needsFraudScore(event), inference::fraudScore, event);
-    Promise<RetryStrategy> retry =
-        start(PaymentClassification.needsRetryStrategy(event), inference::retryStrategy, event);
-    Promise<ChurnPrediction> churn =
-        start(PaymentClassification.needsChurnPrediction(event), inference::churnPrediction, event);
+    boolean fraudApplies = PaymentClassification.needsFraudScore(event);
+    boolean retryApplies = PaymentClassification.needsRetryStrategy(event);
+    boolean churnApplies = PaymentClassification.needsChurnPrediction(event);
+    Promise<FraudScore> fraud;
+    Promise<RetryStrategy> retry;
+    Promise<ChurnPrediction> churn;
+    if (!(fraudApplies || retryApplies || churnApplies)) {
+      // No call, no version marker: an event that needs none runs as it always did.
+      fraud = Workflow.newPromise(null);
+      retry = Workflow.newPromise(null);
+      churn = Workflow.newPromise(null);
+    } else if (Workflow.getVersion(ENRICHMENT_REQUESTS, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      fraud = start(fraudApplies, inference::fraudScore, event);
+      retry = start(retryApplies, inference::retryStrategy, event);
+      churn = start(churnApplies, inference::churnPrediction, event);
+    } else {
+      fraud = start(fraudApplies, inference::scoreFraud, FraudScoreRequest.of(event));
+      retry = start(retryApplies, inference::recommendRetry, RetryStrategyRequest.of(event));
+      churn = start(churnApplies, inference::predictChurn, ChurnPredictionRequest.of(event));
+    }
     fraudScore = outcome(fraud, EnrichmentError.FRAUD_SCORE, errors);
     retryStrategy = outcome(retry, EnrichmentError.RETRY_STRATEGY, errors);
     churnPrediction = outcome(churn, EnrichmentError.CHURN_PREDICTION, errors);
   }
 
-  private static <R> Promise<R> start(
-      boolean applies, Functions.Func1<PaymentEvent, R> call, PaymentEvent event) {
-    return applies ? Async.function(call, event) : Workflow.newPromise(null);
+  private static <A, R> Promise<R> start(boolean applies, Functions.Func1<A, R> call, A argument) {
+    return applies ? Async.function(call, argument) : Workflow.newPromise(null);
   }
 
   /** An enrichment that failed after all its retries degrades the event instead of failing it. */

@@ -15,6 +15,7 @@ import io.paymentflow.contracts.review.DLQReviewWorkflow;
 import io.paymentflow.workflow.support.Events;
 import io.paymentflow.workflow.support.FakeInference;
 import io.paymentflow.workflow.support.TemporalFixture;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowFailedException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -110,6 +111,31 @@ class PaymentEventWorkflowTest {
     assertThat(first.churnScore()).isNotNull();
     assertThat(temporal.inference.calls(FRAUD) + temporal.inference.calls(RETRY)).isZero();
     assertThat(temporal.persistence.events()).hasSize(2);
+  }
+
+  /**
+   * Each call gets its request body, never the event: three copies of a large event in one workflow
+   * task's commands could pass Temporal's 4 MiB limit, and the run would be terminated.
+   */
+  @Test
+  void theEnrichmentsNeverCarryTheEvent() {
+    PaymentEvent event =
+        event().eventType("subscription.charge_failed").status("succeeded").build();
+
+    PaymentEventResult result = process(event);
+
+    assertThat(result.fraudScore()).isNotNull();
+    assertThat(result.retryStrategy()).isNotNull();
+    assertThat(result.churnScore()).isNotNull();
+    assertThat(temporal.inference.eventInputs()).isZero();
+    List<String> scheduled =
+        temporal.client.fetchHistory(WorkflowIds.payment(event.eventId())).getEvents().stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+            .toList();
+    assertThat(scheduled)
+        .containsExactlyInAnyOrder(
+            "ScoreFraud", "RecommendRetry", "PredictChurn", "PersistPaymentEvent");
   }
 
   @Test

@@ -2,9 +2,12 @@ package io.paymentflow.workflow.support;
 
 import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.inference.ChurnPrediction;
+import io.paymentflow.contracts.inference.ChurnPredictionRequest;
 import io.paymentflow.contracts.inference.FraudScore;
+import io.paymentflow.contracts.inference.FraudScoreRequest;
 import io.paymentflow.contracts.inference.InferenceActivities;
 import io.paymentflow.contracts.inference.RetryStrategy;
+import io.paymentflow.contracts.inference.RetryStrategyRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,19 +40,34 @@ public final class FakeInference implements InferenceActivities {
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
+  /** Calls of the activity types that take the whole event (workflows from before requests). */
+  private final AtomicInteger eventInputs = new AtomicInteger();
+
   public static FraudScore fraudFor(PaymentEvent event) {
+    return fraudFor(event.eventId());
+  }
+
+  private static FraudScore fraudFor(String eventId) {
     return new FraudScore(
-        event.eventId(), new BigDecimal("0.1234"), "low", List.of("new_card"), "fraud-v1");
+        eventId, new BigDecimal("0.1234"), "low", List.of("new_card"), "fraud-v1");
   }
 
   public static RetryStrategy retryFor(PaymentEvent event) {
+    return retryFor(event.eventId());
+  }
+
+  private static RetryStrategy retryFor(String eventId) {
     return new RetryStrategy(
-        event.eventId(), "retry_delayed", 3600, 3, new BigDecimal("0.8"), "soft decline");
+        eventId, "retry_delayed", 3600, 3, new BigDecimal("0.8"), "soft decline");
   }
 
   public static ChurnPrediction churnFor(PaymentEvent event) {
+    return churnFor(event.customerId());
+  }
+
+  private static ChurnPrediction churnFor(String customerId) {
     return new ChurnPrediction(
-        event.customerId(),
+        customerId,
         new BigDecimal("0.4200"),
         "medium",
         List.of("recent_failure"),
@@ -62,6 +80,7 @@ public final class FakeInference implements InferenceActivities {
   public void reset() {
     modes.clear();
     calls.clear();
+    eventInputs.set(0);
     gate = new CountDownLatch(0);
   }
 
@@ -85,22 +104,45 @@ public final class FakeInference implements InferenceActivities {
     return count == null ? 0 : count.get();
   }
 
+  /** How many calls took the whole event instead of a request body. */
+  public int eventInputs() {
+    return eventInputs.get();
+  }
+
+  @Override
+  public FraudScore scoreFraud(FraudScoreRequest request) {
+    answer(FRAUD);
+    return fraudFor(request.eventId());
+  }
+
+  @Override
+  public RetryStrategy recommendRetry(RetryStrategyRequest request) {
+    answer(RETRY);
+    return retryFor(request.eventId());
+  }
+
+  @Override
+  public ChurnPrediction predictChurn(ChurnPredictionRequest request) {
+    answer(CHURN);
+    return churnFor(request.customerId());
+  }
+
   @Override
   public FraudScore fraudScore(PaymentEvent event) {
-    answer(FRAUD);
-    return fraudFor(event);
+    eventInputs.incrementAndGet();
+    return scoreFraud(FraudScoreRequest.of(event));
   }
 
   @Override
   public RetryStrategy retryStrategy(PaymentEvent event) {
-    answer(RETRY);
-    return retryFor(event);
+    eventInputs.incrementAndGet();
+    return recommendRetry(RetryStrategyRequest.of(event));
   }
 
   @Override
   public ChurnPrediction churnPrediction(PaymentEvent event) {
-    answer(CHURN);
-    return churnFor(event);
+    eventInputs.incrementAndGet();
+    return predictChurn(ChurnPredictionRequest.of(event));
   }
 
   private void answer(String call) {
