@@ -9,7 +9,11 @@ class PaymentEventRepository {
 
   /*
    * The conflict branch names every column it refreshes, and so never touches ingested_at (first
-   * insert only), loaded_to_iceberg or loaded_at (owned by the downstream loader).
+   * insert only) or loaded_at (owned by the downstream loader). It runs only when the row's content
+   * changes (the WHERE below: a re-run after Temporal's retention with another model's answer, a
+   * degraded re-run, an operator's reprocess): then it sets loaded_to_iceberg back to false, so the
+   * loader takes the new content too instead of keeping what it loaded. A re-run that changes
+   * nothing leaves the row as it was, updated_at and the loader's flag included.
    *
    * Enrichment columns go by group, not by column. COALESCE(EXCLUDED.x, payment_events.x) would
    * keep an earlier value when a degraded re-run (the inference call failed after its retries)
@@ -21,7 +25,8 @@ class PaymentEventRepository {
    * could not refresh it.
    *
    * RETURNING (xmax = 0) is true for a freshly inserted row and false for one the conflict branch
-   * updated: the usual PostgreSQL idiom to tell the two apart in one round trip.
+   * updated: the usual PostgreSQL idiom to tell the two apart in one round trip; no row comes back
+   * when the conflict branch's WHERE left the row alone.
    */
   private static final String UPSERT =
       """
@@ -86,7 +91,42 @@ class PaymentEventRepository {
           provider_created_at = EXCLUDED.provider_created_at,
           processed_at = EXCLUDED.processed_at,
           schema_version = EXCLUDED.schema_version,
-          updated_at = now()
+          updated_at = now(),
+          loaded_to_iceberg = false
+      WHERE (payment_events.provider, payment_events.provider_event_id, payment_events.event_type,
+             payment_events.merchant_id, payment_events.customer_id, payment_events.amount_cents,
+             payment_events.currency, payment_events.payment_method_type,
+             payment_events.card_brand, payment_events.card_last_four, payment_events.status,
+             payment_events.failure_code, payment_events.failure_message,
+             payment_events.validation_status, payment_events.validation_errors,
+             payment_events.validation_warnings, payment_events.enrichment_errors,
+             payment_events.metadata, payment_events.provider_created_at,
+             payment_events.processed_at, payment_events.schema_version)
+            IS DISTINCT FROM
+            (EXCLUDED.provider, EXCLUDED.provider_event_id, EXCLUDED.event_type,
+             EXCLUDED.merchant_id, EXCLUDED.customer_id, EXCLUDED.amount_cents,
+             EXCLUDED.currency, EXCLUDED.payment_method_type,
+             EXCLUDED.card_brand, EXCLUDED.card_last_four, EXCLUDED.status,
+             EXCLUDED.failure_code, EXCLUDED.failure_message,
+             EXCLUDED.validation_status, EXCLUDED.validation_errors,
+             EXCLUDED.validation_warnings, EXCLUDED.enrichment_errors,
+             EXCLUDED.metadata, EXCLUDED.provider_created_at,
+             EXCLUDED.processed_at, EXCLUDED.schema_version)
+         OR (:hasFraud AND
+             (payment_events.fraud_score, payment_events.risk_level, payment_events.risk_factors,
+              payment_events.fraud_model_version)
+             IS DISTINCT FROM
+             (EXCLUDED.fraud_score, EXCLUDED.risk_level, EXCLUDED.risk_factors,
+              EXCLUDED.fraud_model_version))
+         OR (:hasRetryStrategy AND
+             (payment_events.retry_strategy, payment_events.retry_delay_seconds)
+             IS DISTINCT FROM (EXCLUDED.retry_strategy, EXCLUDED.retry_delay_seconds))
+         OR (:hasChurn AND
+             (payment_events.churn_score, payment_events.churn_risk_level,
+              payment_events.days_to_churn_estimate, payment_events.churn_model_version)
+             IS DISTINCT FROM
+             (EXCLUDED.churn_score, EXCLUDED.churn_risk_level, EXCLUDED.days_to_churn_estimate,
+              EXCLUDED.churn_model_version))
       RETURNING (xmax = 0) AS inserted
       """;
 
@@ -96,9 +136,13 @@ class PaymentEventRepository {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the row, or refreshes the existing one with the same event_id. */
+  /** Inserts the row, or refreshes the existing one with the same event_id if it changed. */
   WriteOutcome upsert(PaymentEventRow row) {
-    boolean inserted = jdbc.sql(UPSERT).paramSource(row).query(Boolean.class).single();
-    return inserted ? WriteOutcome.INSERTED : WriteOutcome.UPDATED;
+    return jdbc.sql(UPSERT)
+        .paramSource(row)
+        .query(Boolean.class)
+        .optional()
+        .map(inserted -> inserted ? WriteOutcome.INSERTED : WriteOutcome.UPDATED)
+        .orElse(WriteOutcome.DUPLICATE);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 enum WriteOutcome {
   /** A new row. */
   INSERTED,
-  /** An existing row was refreshed: for an upsert, a replay of an event already stored. */
+  /** An existing row was refreshed: for an upsert, a re-run that changed the row's content. */
   UPDATED,
   /** The row was already there and was left alone. */
   DUPLICATE,

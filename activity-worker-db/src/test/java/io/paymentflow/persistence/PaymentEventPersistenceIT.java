@@ -28,8 +28,9 @@ class PaymentEventPersistenceIT {
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
 
+  /** A replay that changes nothing leaves the row exactly as it was. */
   @Test
-  void persistingTheSameEventTwiceKeepsOneRowAndItsFirstIngestionTime() {
+  void persistingTheSameEventTwiceKeepsOneUntouchedRow() {
     String id = uniqueEventId();
     activities.persistPaymentEvent(fullyEnriched(id));
     OffsetDateTime ingested = timestamp(id, "ingested_at");
@@ -40,25 +41,49 @@ class PaymentEventPersistenceIT {
 
     assertThat(rowCount(id)).isEqualTo(1);
     assertThat(timestamp(id, "ingested_at")).isEqualTo(ingested);
-    assertThat(timestamp(id, "updated_at")).isAfter(firstUpdate);
+    assertThat(timestamp(id, "updated_at")).isEqualTo(firstUpdate);
     assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
   }
 
   @Test
-  void replayNeverResetsTheLoadersFlag() {
+  void anIdenticalReplayNeverResetsTheLoadersFlag() {
     String id = uniqueEventId();
     activities.persistPaymentEvent(fullyEnriched(id));
-    jdbc.sql(
-            "UPDATE payment_events SET loaded_to_iceberg = true, loaded_at = now()"
-                + " WHERE event_id = ?")
-        .param(id)
-        .update();
+    markLoaded(id);
     OffsetDateTime loadedAt = timestamp(id, "loaded_at");
 
     activities.persistPaymentEvent(fullyEnriched(id));
 
     assertThat(column(id, "loaded_to_iceberg", Boolean.class)).isTrue();
     assertThat(timestamp(id, "loaded_at")).isEqualTo(loadedAt);
+  }
+
+  /**
+   * A re-run after Temporal's retention (another model's score), or an operator's reprocess,
+   * changes a row the loader already took: the loader must take it again, not keep the old one.
+   */
+  @Test
+  void aRerunThatChangesTheRowMarksItForTheLoaderAgain() {
+    String id = uniqueEventId();
+    activities.persistPaymentEvent(fullyEnriched(id));
+    markLoaded(id);
+    OffsetDateTime loadedAt = timestamp(id, "loaded_at");
+    OffsetDateTime firstUpdate = timestamp(id, "updated_at");
+
+    activities.persistPaymentEvent(enriched(event(id), fraud("0.9900"), null, null, List.of()));
+
+    assertThat(column(id, "fraud_score", BigDecimal.class)).isEqualByComparingTo("0.99");
+    assertThat(column(id, "loaded_to_iceberg", Boolean.class)).isFalse();
+    assertThat(timestamp(id, "loaded_at")).as("when it was last loaded").isEqualTo(loadedAt);
+    assertThat(timestamp(id, "updated_at")).isAfter(firstUpdate);
+  }
+
+  private void markLoaded(String id) {
+    jdbc.sql(
+            "UPDATE payment_events SET loaded_to_iceberg = true, loaded_at = now()"
+                + " WHERE event_id = ?")
+        .param(id)
+        .update();
   }
 
   @Test
