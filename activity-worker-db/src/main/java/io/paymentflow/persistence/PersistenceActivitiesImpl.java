@@ -4,6 +4,7 @@ import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.RecordedDecision;
 import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.temporal.activity.Activity;
@@ -58,18 +59,21 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
   }
 
   @Override
-  public void persistQuarantine(QuarantinedRecord record) {
-    withEventId(
-        record == null ? null : record.eventId(),
-        () ->
-            write(
-                WriteMetrics.QUARANTINE,
-                WriteMetrics.PERSIST_QUARANTINE,
-                () -> quarantine.insert(QuarantineRow.of(record, json))));
+  public RecordedDecision persistQuarantine(QuarantinedRecord record) {
+    WriteOutcome outcome =
+        withEventId(
+            record == null ? null : record.eventId(),
+            () ->
+                write(
+                    WriteMetrics.QUARANTINE,
+                    WriteMetrics.PERSIST_QUARANTINE,
+                    () -> quarantine.insert(QuarantineRow.of(record, json))));
+    // A row written just now holds no decision; one that was there may (an earlier review's).
+    return outcome == WriteOutcome.INSERTED ? null : decisionOn(record.readAt());
   }
 
   @Override
-  public void recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
+  public RecordedDecision recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
     RowChecks.require(readAt != null && readAt.topic() != null, "no quarantine row coordinates");
     RowChecks.require(
         decision != null && decision.resolution() != null, "the decision has no resolution");
@@ -85,6 +89,24 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
           }
           return WriteOutcome.UPDATED;
         });
+    RecordedDecision recorded = decisionOn(readAt);
+    if (recorded != null && recorded.resolution() != decision.resolution()) {
+      log.warn(
+          "The quarantine row read at {} keeps its decision {}; not replaced by {}",
+          readAt,
+          recorded.resolution().columnValue(),
+          decision.resolution().columnValue());
+    }
+    return recorded;
+  }
+
+  /** The decision on the row of the record read at {@code readAt}; null when it has none. */
+  private RecordedDecision decisionOn(KafkaCoordinates readAt) {
+    return quarantine
+        .find(readAt)
+        .filter(QuarantineRepository.Review::reviewed)
+        .map(QuarantineRepository.Review::decision)
+        .orElse(null);
   }
 
   @Override
@@ -104,7 +126,7 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
         });
   }
 
-  private void write(String table, String operation, Supplier<WriteOutcome> write) {
+  private WriteOutcome write(String table, String operation, Supplier<WriteOutcome> write) {
     socketTimeout.fits(startToClose());
     WriteOutcome outcome;
     try {
@@ -117,6 +139,7 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
       throw failure;
     }
     log.debug("{} on {}: {}", operation, table, outcome.tag());
+    return outcome;
   }
 
   /**
@@ -131,13 +154,12 @@ class PersistenceActivitiesImpl implements PersistenceActivities {
     }
   }
 
-  private static void withEventId(String eventId, Runnable work) {
+  private static <T> T withEventId(String eventId, Supplier<T> work) {
     if (eventId == null) {
-      work.run();
-      return;
+      return work.get();
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_EVENT_ID, eventId)) {
-      work.run();
+      return work.get();
     }
   }
 }

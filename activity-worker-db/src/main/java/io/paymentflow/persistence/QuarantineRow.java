@@ -21,7 +21,8 @@ import java.util.List;
  * its UTF-8 bytes with the flag saying so; the short descriptive columns get U+FFFD instead; an
  * event id no workflow could have is left out (the payload still has it); a quarantined_at that is
  * no storable timestamp falls back to now(). A refused payment event is written as its JSON with
- * every non-ASCII character escaped: exact, and always storable.
+ * every non-ASCII character escaped: exact, and always storable; should even that fail, as its Java
+ * text, so that no content can ever keep the row from being written.
  */
 record QuarantineRow(
     String eventId,
@@ -37,6 +38,7 @@ record QuarantineRow(
     String dlqTopic,
     int dlqPartition,
     long dlqOffset,
+    String dlqRecordHash,
     OffsetDateTime quarantinedAt,
     Integer schemaVersion) {
 
@@ -47,9 +49,7 @@ record QuarantineRow(
         readAt != null && readAt.topic() != null,
         "the quarantined record has no read_at coordinates, its idempotency key");
     String payload =
-        record.rejectedEvent() != null
-            ? json.writeAscii(record.rejectedEvent())
-            : record.originalPayload();
+        record.rejectedEvent() != null ? rejectedEventText(record, json) : record.originalPayload();
     PayloadEncoding encoding = record.payloadEncoding();
     if (encoding == PayloadEncoding.UTF8 && StorableText.problem(payload) != null) {
       payload = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
@@ -73,10 +73,24 @@ record QuarantineRow(
         readAt.topic(),
         readAt.partition(),
         readAt.offset(),
+        recordHash(readAt),
         StorableTimestamp.problem(record.quarantinedAt()) == null
             ? StorableTimestamp.parse(record.quarantinedAt())
             : null,
         record.schemaVersion());
+  }
+
+  /** The column value of {@code readAt}'s record hash: '' for coordinates from before it. */
+  static String recordHash(KafkaCoordinates readAt) {
+    return readAt.recordHash() == null ? "" : readAt.recordHash();
+  }
+
+  private static String rejectedEventText(QuarantinedRecord record, JsonColumns json) {
+    try {
+      return json.writeAscii(record.rejectedEvent());
+    } catch (RuntimeException unwritable) {
+      return String.valueOf(record.rejectedEvent());
+    }
   }
 
   private static String clean(String value) {

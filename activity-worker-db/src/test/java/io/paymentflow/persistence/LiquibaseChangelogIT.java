@@ -63,7 +63,7 @@ class LiquibaseChangelogIT {
 
     assertThat(tablesAfterFirst)
         .contains("payment_events", "payment_events_quarantine", "databasechangelog");
-    assertThat(changeSetsAfterFirst).isEqualTo(4);
+    assertThat(changeSetsAfterFirst).isEqualTo(5);
     assertThat(pendingBeforeSecond).isZero();
     assertThat(count("databasechangelog")).isEqualTo(changeSetsAfterFirst);
     assertThat(tables()).isEqualTo(tablesAfterFirst);

@@ -10,6 +10,7 @@ import io.paymentflow.contracts.event.PayloadEncoding;
 import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.RecordedDecision;
 import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
@@ -67,6 +68,92 @@ class QuarantinePersistenceIT {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  /** A topic created again, or another cluster, hands out an offset an earlier record had. */
+  @Test
+  void aNewRecordAtReusedCoordinatesGetsARowOfItsOwnAndARedeliveryDoesNot() {
+    KafkaCoordinates first = uniqueDlqCoordinates();
+    KafkaCoordinates firstHashed = hashed(first, "{\"first\":1}");
+    KafkaCoordinates reused = hashed(first, "{\"second\":2}");
+
+    activities.persistQuarantine(quarantined(null, "first", PayloadEncoding.UTF8, firstHashed));
+    activities.persistQuarantine(quarantined(null, "second", PayloadEncoding.UTF8, reused));
+    activities.persistQuarantine(quarantined(null, "first", PayloadEncoding.UTF8, firstHashed));
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT original_payload FROM payment_events_quarantine WHERE dlq_topic = ?"
+                        + " ORDER BY id")
+                .param(first.topic())
+                .query(String.class)
+                .list())
+        .containsExactly("first", "second");
+  }
+
+  /** A row written before the hash existed is the row of whatever record was read there. */
+  @Test
+  void aRowFromBeforeTheHashStandsForTheRecordReadAtItsCoordinates() {
+    KafkaCoordinates legacy = uniqueDlqCoordinates();
+    KafkaCoordinates sameRecordHashed = hashed(legacy, "{}");
+    activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, legacy));
+
+    activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, sameRecordHashed));
+    activities.recordReview(
+        sameRecordHashed, new ReviewDecision(Resolution.DISCARD, "alice", null));
+
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM payment_events_quarantine WHERE dlq_topic = ?")
+                .param(legacy.topic())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(row(legacy)).containsEntry("resolution", "discard");
+  }
+
+  @Test
+  void anOperatorsDecisionIsNeverReplacedAndTheWriterIsToldWhichStands() {
+    KafkaCoordinates readAt = hashed(uniqueDlqCoordinates(), "{}");
+    activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, readAt));
+    activities.recordReview(readAt, new ReviewDecision(Resolution.DISCARD, "alice", null));
+
+    RecordedDecision afterExpiry =
+        activities.recordReview(readAt, new ReviewDecision(Resolution.EXPIRED, "system", null));
+    RecordedDecision afterAnother =
+        activities.recordReview(readAt, new ReviewDecision(Resolution.MANUAL_FIX, "bob", null));
+    RecordedDecision onASecondReviewsRow =
+        activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, readAt));
+
+    RecordedDecision alices = new RecordedDecision(Resolution.DISCARD, "alice");
+    assertThat(afterExpiry).isEqualTo(alices);
+    assertThat(afterAnother).isEqualTo(alices);
+    assertThat(onASecondReviewsRow).isEqualTo(alices);
+    assertThat(row(readAt))
+        .containsEntry("resolution", "discard")
+        .containsEntry("reviewed_by", "alice");
+  }
+
+  @Test
+  void expiredGivesWayToAnOperatorsDecision() {
+    KafkaCoordinates readAt = hashed(uniqueDlqCoordinates(), "{}");
+    RecordedDecision onANewRow =
+        activities.persistQuarantine(quarantined(null, "{}", PayloadEncoding.UTF8, readAt));
+    activities.recordReview(readAt, new ReviewDecision(Resolution.EXPIRED, "system", null));
+
+    RecordedDecision decided =
+        activities.recordReview(readAt, new ReviewDecision(Resolution.MANUAL_FIX, "carol", null));
+
+    assertThat(onANewRow).isNull();
+    assertThat(decided).isEqualTo(new RecordedDecision(Resolution.MANUAL_FIX, "carol"));
+    assertThat(row(readAt)).containsEntry("resolution", "manual_fix");
+  }
+
+  private static KafkaCoordinates hashed(KafkaCoordinates readAt, String value) {
+    return KafkaCoordinates.of(
+        readAt.topic(),
+        readAt.partition(),
+        readAt.offset(),
+        value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

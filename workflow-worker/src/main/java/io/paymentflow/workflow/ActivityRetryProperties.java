@@ -29,7 +29,10 @@ public record ActivityRetryProperties(
       new ActivitySettings(
           Duration.ofSeconds(30), null, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 5);
 
-  /** Unlimited attempts: a database write is retried until it lands or a day has passed. */
+  /**
+   * Unlimited attempts: a payment row's write is retried until it lands or a day has passed; then
+   * the workflow fails, an alert fires and the run can be re-driven (README, "Re-driving a run").
+   */
   static final ActivitySettings PERSISTENCE_DEFAULTS =
       new ActivitySettings(
           Duration.ofSeconds(30),
@@ -39,15 +42,23 @@ public record ActivityRetryProperties(
           Duration.ofSeconds(60),
           0);
 
+  /**
+   * Unlimited attempts and no schedule-to-close: the quarantine row is the last place a record is
+   * kept, so its writes never give up; the persist-failure alert says when they keep failing.
+   */
+  static final ActivitySettings QUARANTINE_DEFAULTS =
+      new ActivitySettings(
+          Duration.ofSeconds(30), null, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 0);
+
   public ActivityRetryProperties {
     validateBusinessRules = merge(validateBusinessRules, LOCAL_VALIDATION_DEFAULTS);
     fraudScore = merge(fraudScore, INFERENCE_DEFAULTS);
     retryStrategy = merge(retryStrategy, INFERENCE_DEFAULTS);
     churnPrediction = merge(churnPrediction, INFERENCE_DEFAULTS);
     persistPaymentEvent = merge(persistPaymentEvent, PERSISTENCE_DEFAULTS);
-    persistQuarantine = merge(persistQuarantine, PERSISTENCE_DEFAULTS);
-    recordReview = merge(recordReview, PERSISTENCE_DEFAULTS);
-    recordReprocessOutcome = merge(recordReprocessOutcome, PERSISTENCE_DEFAULTS);
+    persistQuarantine = merge(persistQuarantine, QUARANTINE_DEFAULTS);
+    recordReview = merge(recordReview, QUARANTINE_DEFAULTS);
+    recordReprocessOutcome = merge(recordReprocessOutcome, QUARANTINE_DEFAULTS);
   }
 
   /** The contract defaults for every activity type. */

@@ -51,7 +51,11 @@ class ActivityOptionsConfigTest {
 
   @Test
   void inferenceDefaultsAreTheContracts() {
-    for (String type : new String[] {"FraudScore", "RetryStrategy", "ChurnPrediction"}) {
+    for (String type :
+        new String[] {
+          "ScoreFraud", "RecommendRetry", "PredictChurn",
+          "FraudScore", "RetryStrategy", "ChurnPrediction"
+        }) {
       ActivityOptions options = defaults().getActivityOptions().get(type);
       assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(options.getScheduleToCloseTimeout()).isNull();
@@ -63,11 +67,21 @@ class ActivityOptionsConfigTest {
   }
 
   @Test
-  void persistenceDefaultsRetryForADay() {
-    for (String type : new String[] {"PersistPaymentEvent", "PersistQuarantine", "RecordReview"}) {
+  void aPaymentRowIsRetriedForADay() {
+    ActivityOptions options = defaults().getActivityOptions().get("PersistPaymentEvent");
+    assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(options.getScheduleToCloseTimeout()).isEqualTo(Duration.ofHours(24));
+    assertThat(options.getRetryOptions().getMaximumAttempts()).isZero();
+  }
+
+  /** The quarantine row is the last place a record is kept: its writes never give up. */
+  @Test
+  void quarantineWritesAreRetriedWithoutEnd() {
+    for (String type :
+        new String[] {"PersistQuarantine", "RecordReview", "RecordReprocessOutcome"}) {
       ActivityOptions options = defaults().getActivityOptions().get(type);
       assertThat(options.getStartToCloseTimeout()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(options.getScheduleToCloseTimeout()).isEqualTo(Duration.ofHours(24));
+      assertThat(options.getScheduleToCloseTimeout()).isNull();
       assertThat(options.getRetryOptions().getInitialInterval()).isEqualTo(Duration.ofSeconds(1));
       assertThat(options.getRetryOptions().getBackoffCoefficient()).isEqualTo(2.0);
       assertThat(options.getRetryOptions().getMaximumInterval()).isEqualTo(Duration.ofSeconds(60));
@@ -99,6 +113,7 @@ class ActivityOptionsConfigTest {
             .getActivityOptions();
 
     assertThat(options.get("FraudScore").getRetryOptions().getMaximumAttempts()).isEqualTo(8);
+    assertThat(options.get("ScoreFraud").getRetryOptions().getMaximumAttempts()).isEqualTo(8);
     assertThat(options.get("FraudScore").getStartToCloseTimeout())
         .isEqualTo(Duration.ofSeconds(30));
     assertThat(options.get("RetryStrategy").getRetryOptions().getMaximumAttempts()).isEqualTo(5);

@@ -39,9 +39,10 @@ public final class WorkflowIds {
 
   /**
    * The longest topic name whose review ids fit {@link #MAX_LENGTH} at any partition and offset:
-   * 255, less {@code dlq-review-} and two dashes, less 10 digits of partition and 19 of offset.
+   * 255, less {@code dlq-review-} (11) and three dashes, less 10 digits of partition, 19 of offset
+   * and the record's 16-digit hash. (A constant, for the bridge's validation message.)
    */
-  public static final int MAX_TOPIC_LENGTH = 213;
+  public static final int MAX_TOPIC_LENGTH = 196;
 
   private WorkflowIds() {}
 
@@ -50,11 +51,21 @@ public final class WorkflowIds {
     return PAYMENT_PREFIX + eventId;
   }
 
+  /** The event id of a payment workflow's id, or null for any other id. */
+  public static String eventIdOf(String workflowId) {
+    return workflowId != null && workflowId.startsWith(PAYMENT_PREFIX)
+        ? workflowId.substring(PAYMENT_PREFIX.length())
+        : null;
+  }
+
   /**
-   * {@code dlq-review-{topic}-{partition}-{offset}} of the record the bridge read: one review, and
-   * one quarantine row, per Kafka record, whatever event id it carries.
+   * {@code dlq-review-{topic}-{partition}-{offset}-{record_hash}} of the record the bridge read:
+   * one review, and one quarantine row, per Kafka record, whatever event id it carries, also when a
+   * re-created topic or another cluster hands out the same offset again. Coordinates from before
+   * the hash existed keep the id they had, {@code dlq-review-{topic}-{partition}-{offset}}.
    */
   public static String review(KafkaCoordinates readAt) {
-    return REVIEW_PREFIX + readAt;
+    String coordinates = REVIEW_PREFIX + readAt;
+    return readAt.recordHash() == null ? coordinates : coordinates + "-" + readAt.recordHash();
   }
 }

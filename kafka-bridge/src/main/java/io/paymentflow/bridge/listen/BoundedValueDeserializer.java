@@ -1,5 +1,6 @@
 package io.paymentflow.bridge.listen;
 
+import io.paymentflow.contracts.event.KafkaCoordinates;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -9,6 +10,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * just its first bytes and its size, so an oversized record is never held whole by the bridge
  * (Kafka itself still fetches it once) and never reaches Temporal, whose payload limit it could
  * exceed. Never throws: a value that cannot be read is the reader's business, as a poison record.
+ * The whole value's hash is taken on the way, for the record's identity ({@link
+ * KafkaCoordinates#recordHash}).
  */
 final class BoundedValueDeserializer implements Deserializer<RawValue> {
 
@@ -33,6 +36,7 @@ final class BoundedValueDeserializer implements Deserializer<RawValue> {
     int size = data.remaining();
     byte[] kept = new byte[size > maxBytes ? prefixBytes : size];
     data.duplicate().get(kept);
-    return new RawValue(kept, size);
+    // Hashed whole, here where the whole value still is: an oversized record's identity too.
+    return new RawValue(kept, size, KafkaCoordinates.hashOf(data));
   }
 }

@@ -43,9 +43,13 @@ class RecordDecoder {
   }
 
   WorkflowStart decode(ConsumerRecord<?, RawValue> record) {
-    KafkaCoordinates readAt =
-        new KafkaCoordinates(record.topic(), record.partition(), record.offset());
     RawValue value = record.value();
+    KafkaCoordinates readAt =
+        new KafkaCoordinates(
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            value == null ? KafkaCoordinates.hashOf((byte[]) null) : value.hash());
     WorkflowStart start = read(readAt, value);
     if (value == null || value.oversized()) {
       return start; // a review of a short prefix, far below any input bound

@@ -52,8 +52,9 @@ class RecordDecoderTest {
     WorkflowStart start = decoder.decode(record(DLQ, 3, payload));
 
     assertThat(start.workflowType()).isEqualTo("DLQReviewWorkflow");
-    assertThat(start.workflowId()).isEqualTo("dlq-review-payments.validation.dlq-0-3");
-    assertThat(start.record().readAt()).isEqualTo(new KafkaCoordinates(DLQ, 0, 3));
+    assertThat(start.workflowId())
+        .isEqualTo("dlq-review-payments.validation.dlq-0-3-" + KafkaCoordinates.hashOf(payload));
+    assertThat(start.record().readAt()).isEqualTo(KafkaCoordinates.of(DLQ, 0, 3, payload));
   }
 
   @Test
@@ -66,7 +67,7 @@ class RecordDecoderTest {
     assertThat(record.payloadEncoding()).isEqualTo(PayloadEncoding.BASE64);
     assertThat(Base64.getDecoder().decode(record.originalPayload())).isEqualTo(latin1);
     assertThat(record.eventId()).isNull();
-    assertThat(record.readAt()).isEqualTo(new KafkaCoordinates(INPUT, 0, 12));
+    assertThat(record.readAt()).isEqualTo(KafkaCoordinates.of(INPUT, 0, 12, latin1));
   }
 
   @Test
@@ -76,7 +77,10 @@ class RecordDecoderTest {
     WorkflowStart start = decoder.decode(record(INPUT, 5, text.getBytes(StandardCharsets.UTF_8)));
 
     QuarantinedRecord record = review(start);
-    assertThat(start.workflowId()).isEqualTo("dlq-review-payments.normalized-0-5");
+    assertThat(start.workflowId())
+        .isEqualTo(
+            "dlq-review-payments.normalized-0-5-"
+                + KafkaCoordinates.hashOf(text.getBytes(StandardCharsets.UTF_8)));
     assertThat(record.eventId()).isEqualTo("stripe:evt_2");
     assertThat(record.originalPayload()).isEqualTo(text);
     assertThat(record.payloadEncoding()).isEqualTo(PayloadEncoding.UTF8);
@@ -93,7 +97,9 @@ class RecordDecoderTest {
     WorkflowStart start = decoder.decode(new ConsumerRecord<>(INPUT, 0, 9, null, prefixOnly));
 
     QuarantinedRecord record = review(start);
-    assertThat(start.workflowId()).isEqualTo("dlq-review-" + INPUT + "-0-9");
+    // The whole value is hashed, though only its prefix is kept: it is the record's identity.
+    assertThat(start.workflowId())
+        .isEqualTo("dlq-review-" + INPUT + "-0-9-" + KafkaCoordinates.hashOf(large));
     assertThat(record.failureReason()).isEqualTo("RECORD_TOO_LARGE");
     assertThat(record.originalPayload()).isEqualTo("aaaaaaaaaa");
     assertThat(record.validationErrors().get(0).message()).contains("2000 bytes");
@@ -143,7 +149,7 @@ class RecordDecoderTest {
   }
 
   private static ConsumerRecord<byte[], RawValue> record(String topic, long offset, byte[] value) {
-    return new ConsumerRecord<>(topic, 0, offset, null, new RawValue(value, value.length));
+    return new ConsumerRecord<>(topic, 0, offset, null, RawValue.of(value));
   }
 
   private static QuarantinedRecord review(WorkflowStart start) {

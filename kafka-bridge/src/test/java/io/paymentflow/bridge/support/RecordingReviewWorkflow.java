@@ -27,6 +27,14 @@ public class RecordingReviewWorkflow implements DLQReviewWorkflow {
   }
 
   @Override
+  public ReviewOutcome submitDecision(ReviewDecision decision) {
+    return new ReviewOutcome(null, null, null, null);
+  }
+
+  @Override
+  public void validateDecision(ReviewDecision decision) {}
+
+  @Override
   public void decide(ReviewDecision decision) {}
 
   @Override

@@ -9,17 +9,20 @@ import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
 import io.paymentflow.contracts.review.DecisionReceipt;
+import io.paymentflow.contracts.review.RecordedDecision;
 import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.contracts.review.ReviewOutcome;
 import io.paymentflow.workflow.DetachedChild;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
@@ -43,6 +46,15 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
    */
   static final String REVIEW_OUTCOMES = "review-outcomes";
 
+  /**
+   * Version 1: a decision is taken only for the reviewed record's own event id, and a row an
+   * operator has decided is never decided again: a review whose row was decided by an earlier
+   * review of the same record ends at once with that decision, and one whose decision the row did
+   * not take (a second review decided first) acts on nothing. Reviews started before it have no
+   * marker and finish as they began.
+   */
+  static final String DECIDED_ROWS = "decided-rows";
+
   private static final int NO_VERSION_YET = Integer.MIN_VALUE;
 
   /** Receipts kept for the query: enough for any operator, bounded against a flood of signals. */
@@ -55,9 +67,17 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
       Workflow.newActivityStub(PersistenceActivities.class);
 
   private final List<DecisionReceipt> receipts = new ArrayList<>();
+
+  /** Signals that arrived before this review read its record, taken in order once it has. */
+  private final List<ReviewDecision> early = new ArrayList<>();
+
+  private QuarantinedRecord record;
   private String status = PERSISTING;
   private ReviewDecision decision;
-  private int version = NO_VERSION_YET;
+  private RecordedDecision decidedBefore;
+  private ReviewOutcome outcome;
+  private int outcomesVersion = NO_VERSION_YET;
+  private int decidedRowsVersion = NO_VERSION_YET;
 
   /** The window comes from configuration read once at worker start, never from workflow code. */
   public DLQReviewWorkflowImpl(Duration reviewWindow) {
@@ -66,8 +86,20 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
 
   @Override
   public ReviewOutcome review(QuarantinedRecord record) {
-    version();
-    persistence.persistQuarantine(record);
+    this.record = record;
+    outcomesVersion();
+    decidedRowsVersion();
+    early.forEach(this::decide);
+    early.clear();
+    RecordedDecision onRow = persistence.persistQuarantine(record);
+    if (decidedRowsVersion() >= 1 && onRow != null && onRow.byOperator()) {
+      // An earlier review of this record was decided (it ran, failed and runs again, or the record
+      // came again after Temporal forgot its review): that decision stands.
+      decidedBefore = onRow;
+      log.info(
+          "The record's row was decided before: {} by {}", onRow.resolution(), onRow.reviewer());
+      return complete(new ReviewOutcome(onRow.resolution(), onRow.reviewer(), null, null));
+    }
 
     status = AWAITING_REVIEW;
     Workflow.await(reviewWindow, () -> decision != null);
@@ -78,13 +110,23 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
     }
 
     status = RECORDING;
-    persistence.recordReview(record.readAt(), decision);
+    RecordedDecision recorded = persistence.recordReview(record.readAt(), decision);
+    if (decidedRowsVersion() >= 1 && recorded != null && !isDecision(recorded, decision)) {
+      // A second review of the same record was decided first; the row keeps its decision, and
+      // this one acts on nothing.
+      log.warn(
+          "The record's row keeps the decision {} by {}; not acting on {}",
+          recorded.resolution(),
+          recorded.reviewer(),
+          decision.resolution());
+      return complete(new ReviewOutcome(recorded.resolution(), recorded.reviewer(), null, null));
+    }
     String reprocessWorkflowId = null;
     ReprocessOutcome reprocess = null;
     if (decision.resolution() == Resolution.REPROCESS) {
       PaymentEvent corrected = decision.correctedEvent();
       reprocessWorkflowId = WorkflowIds.payment(corrected.eventId());
-      if (version() >= 1) {
+      if (outcomesVersion() >= 1) {
         boolean refused = QuarantineReason.PERSIST_REJECTED.name().equals(record.failureReason());
         boolean started =
             startReprocess(
@@ -102,22 +144,51 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
             corrected, null, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
       }
     }
+    return complete(
+        new ReviewOutcome(
+            decision.resolution(), decision.reviewer(), reprocessWorkflowId, reprocess));
+  }
 
-    status = COMPLETED;
-    return new ReviewOutcome(
-        decision.resolution(), decision.reviewer(), reprocessWorkflowId, reprocess);
+  @Override
+  public ReviewOutcome submitDecision(ReviewDecision candidate) {
+    // The validator may have run before the record was read: its event id is checked here.
+    Workflow.await(() -> record != null);
+    // Updates are newer than every version of this workflow: the newest rules apply to them.
+    String refusal = refusal(candidate, true, true);
+    receipt(candidate, refusal);
+    if (refusal != null) {
+      // The validator refuses most before they reach the history; what it could not yet know
+      // (a decision that beat another one) is refused here.
+      throw ApplicationFailure.newNonRetryableFailure(refusal, "DecisionRefused");
+    }
+    decision = candidate;
+    Workflow.await(() -> outcome != null);
+    return outcome;
+  }
+
+  @Override
+  public void validateDecision(ReviewDecision candidate) {
+    // No version is read here: a validator must not write to the history. Updates are newer than
+    // every version of this workflow, so the newest rules apply to them.
+    String refusal =
+        decision != null || decidedBefore != null
+            ? alreadyDecided()
+            : ReviewDecisions.problem(candidate, true, true, record);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
   }
 
   @Override
   public void decide(ReviewDecision candidate) {
-    String refusal =
-        decision != null ? alreadyDecided() : ReviewDecisions.problem(candidate, version() >= 1);
-    Resolution resolution = candidate == null ? null : candidate.resolution();
-    String reviewer = candidate == null ? null : candidate.reviewer();
-    if (receipts.size() == MAX_RECEIPTS) {
-      receipts.remove(0);
+    if (record == null) {
+      // A signal can be delivered before the workflow method has run (sent with the start, or in
+      // the same workflow task): it is judged once the record it must match is known.
+      early.add(candidate);
+      return;
     }
-    receipts.add(new DecisionReceipt(resolution, reviewer, refusal == null, refusal));
+    String refusal = refusal(candidate, outcomesVersion() >= 1, decidedRowsVersion() >= 1);
+    receipt(candidate, refusal);
     if (refusal != null) {
       log.warn("Not taking {}: {}", describe(candidate), refusal);
       return;
@@ -135,7 +206,46 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
     return List.copyOf(receipts);
   }
 
+  /**
+   * Why {@code candidate} cannot be taken now, or null when it is the review's decision.
+   *
+   * @param storable whether a corrected event must pass {@code StorableEvent}
+   * @param bound whether a corrected event must have the reviewed record's event id
+   */
+  private String refusal(ReviewDecision candidate, boolean storable, boolean bound) {
+    if (decision != null || decidedBefore != null) {
+      return alreadyDecided();
+    }
+    return ReviewDecisions.problem(candidate, storable, bound, record);
+  }
+
+  private void receipt(ReviewDecision candidate, String refusal) {
+    Resolution resolution = candidate == null ? null : candidate.resolution();
+    String reviewer = candidate == null ? null : candidate.reviewer();
+    if (receipts.size() == MAX_RECEIPTS) {
+      receipts.remove(0);
+    }
+    receipts.add(new DecisionReceipt(resolution, reviewer, refusal == null, refusal));
+  }
+
+  private ReviewOutcome complete(ReviewOutcome result) {
+    status = COMPLETED;
+    outcome = result;
+    return result;
+  }
+
+  private static boolean isDecision(RecordedDecision recorded, ReviewDecision decision) {
+    return recorded.resolution() == decision.resolution()
+        && Objects.equals(recorded.reviewer(), decision.reviewer());
+  }
+
   private String alreadyDecided() {
+    if (decidedBefore != null) {
+      return "already decided by an earlier review of this record: "
+          + decidedBefore.resolution().columnValue()
+          + " by "
+          + decidedBefore.reviewer();
+    }
     return decision.resolution() == Resolution.EXPIRED
         ? "the review window closed before this decision; the record is expired"
         : "already decided: " + decision.resolution().columnValue() + " by " + decision.reviewer();
@@ -146,11 +256,19 @@ public class DLQReviewWorkflowImpl implements DLQReviewWorkflow {
    * else {@code DEFAULT_VERSION} for a review begun before it existed. The first caller, the
    * workflow method or a signal that beats it, records the marker.
    */
-  private int version() {
-    if (version == NO_VERSION_YET) {
-      version = Workflow.getVersion(REVIEW_OUTCOMES, Workflow.DEFAULT_VERSION, 1);
+  private int outcomesVersion() {
+    if (outcomesVersion == NO_VERSION_YET) {
+      outcomesVersion = Workflow.getVersion(REVIEW_OUTCOMES, Workflow.DEFAULT_VERSION, 1);
     }
-    return version;
+    return outcomesVersion;
+  }
+
+  /** {@link #DECIDED_ROWS}'s version, read once like {@link #outcomesVersion}. */
+  private int decidedRowsVersion() {
+    if (decidedRowsVersion == NO_VERSION_YET) {
+      decidedRowsVersion = Workflow.getVersion(DECIDED_ROWS, Workflow.DEFAULT_VERSION, 1);
+    }
+    return decidedRowsVersion;
   }
 
   /** Resolution and reviewer only: a corrected event carries customer data. */

@@ -2,6 +2,7 @@ package io.paymentflow.workflow.review;
 
 import io.paymentflow.contracts.event.FieldError;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.event.StorableEvent;
 import io.paymentflow.contracts.event.StorableText;
 import io.paymentflow.contracts.review.Resolution;
@@ -22,8 +23,14 @@ final class ReviewDecisions {
    *
    * @param storable whether the corrected event must pass {@link StorableEvent} as the bridge's
    *     events do (every review from version 1 on), rather than only have an event id
+   * @param bound whether the corrected event must be the reviewed record's own event: its event id,
+   *     when the record has one (a record without one, a poison record, is given one by the
+   *     operator). A decision can then never write another event's row.
+   * @param record the reviewed record; null while the review has not read its input yet, when the
+   *     caller checks the binding again once it has
    */
-  static String problem(ReviewDecision decision, boolean storable) {
+  static String problem(
+      ReviewDecision decision, boolean storable, boolean bound, QuarantinedRecord record) {
     if (decision == null || decision.resolution() == null) {
       return "no resolution";
     }
@@ -42,6 +49,13 @@ final class ReviewDecisions {
     PaymentEvent corrected = decision.correctedEvent();
     if (corrected == null) {
       return "reprocess without a corrected event";
+    }
+    if (bound
+        && record != null
+        && record.eventId() != null
+        && !record.eventId().equals(corrected.eventId())) {
+      return "the corrected event's event_id is not the reviewed record's: a decision applies to"
+          + " its own record only";
     }
     if (storable) {
       List<FieldError> problems = StorableEvent.problems(corrected);

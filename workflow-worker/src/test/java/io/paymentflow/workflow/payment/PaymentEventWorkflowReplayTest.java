@@ -9,6 +9,7 @@ import io.paymentflow.workflow.WorkflowRegistration;
 import io.paymentflow.workflow.support.TemporalFixture;
 import io.paymentflow.workflow.validation.ValidationActivitiesImpl;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -28,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays histories recorded from earlier versions of both workflows (src/test/resources/histories,
  * written by {@code RecordHistories}) against the current code: a change that would break running
- * workflows fails here. The worker is registered as in production but with other timeouts, a longer
- * review window and the contract's default retries, because none of those may matter on replay.
+ * workflows fails here. The worker is registered as in production, with the production data
+ * converter, but with other timeouts, a longer review window and the contract's default retries,
+ * because none of those may matter on replay.
  */
 class PaymentEventWorkflowReplayTest {
 
@@ -38,7 +40,10 @@ class PaymentEventWorkflowReplayTest {
 
   @BeforeAll
   static void registerAsInProduction() {
-    env = TestWorkflowEnvironment.newInstance();
+    // Decoded with the converter every app uses, as production replays them.
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TemporalFixture.productionConverter(TestEnvironmentOptions.newBuilder()).build());
     worker = env.newWorker(TaskQueues.PAYMENT_PROCESSING);
     WorkflowRegistration.register(
         worker,
@@ -86,6 +91,14 @@ class PaymentEventWorkflowReplayTest {
             "review-decision-refused.json",
             "review-reprocess-outcome.json",
             "review-child-exists-outcome.json",
-            "review-decision-races-timer-outcomes.json");
+            "review-decision-races-timer-outcomes.json",
+            // Version 1 of enrichment-requests and decided-rows, and paths recorded late.
+            "payment-enrichment-requests.json",
+            "payment-validation-failed.json",
+            "payment-backstop-review-exists.json",
+            "payment-reprocess-refused.json",
+            "review-decided-by-update.json",
+            "review-row-decided-before.json",
+            "review-decision-not-taken.json");
   }
 }

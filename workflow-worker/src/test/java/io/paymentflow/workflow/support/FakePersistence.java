@@ -4,17 +4,23 @@ import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.persistence.EnrichedPaymentEvent;
 import io.paymentflow.contracts.persistence.PersistenceActivities;
+import io.paymentflow.contracts.review.RecordedDecision;
 import io.paymentflow.contracts.review.ReprocessOutcome;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Stands in for the database worker on the persistence task queue, remembering every write. */
+/**
+ * Stands in for the database worker on the persistence task queue, remembering every write, with
+ * the real worker's rule for decisions: a row decided by an operator keeps that decision.
+ */
 public final class FakePersistence implements PersistenceActivities {
 
   /** One {@code recordReview} call. */
@@ -27,6 +33,7 @@ public final class FakePersistence implements PersistenceActivities {
   private final List<QuarantinedRecord> quarantined = new CopyOnWriteArrayList<>();
   private final List<Review> reviews = new CopyOnWriteArrayList<>();
   private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+  private final Map<KafkaCoordinates, RecordedDecision> decided = new ConcurrentHashMap<>();
   private final AtomicInteger persistAttempts = new AtomicInteger();
   private volatile int failuresBeforeSuccess;
   private volatile boolean rejectPersist;
@@ -37,6 +44,7 @@ public final class FakePersistence implements PersistenceActivities {
     quarantined.clear();
     reviews.clear();
     outcomes.clear();
+    decided.clear();
     persistAttempts.set(0);
     failuresBeforeSuccess = 0;
     rejectPersist = false;
@@ -109,14 +117,22 @@ public final class FakePersistence implements PersistenceActivities {
     events.add(event);
   }
 
-  @Override
-  public void persistQuarantine(QuarantinedRecord record) {
-    quarantined.add(record);
+  /** The row read at {@code readAt} holds {@code decision}, as if an earlier review wrote it. */
+  public void decided(KafkaCoordinates readAt, RecordedDecision decision) {
+    decided.put(readAt, decision);
   }
 
   @Override
-  public void recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
+  public RecordedDecision persistQuarantine(QuarantinedRecord record) {
+    quarantined.add(record);
+    return decided.get(record.readAt());
+  }
+
+  @Override
+  public RecordedDecision recordReview(KafkaCoordinates readAt, ReviewDecision decision) {
     reviews.add(new Review(readAt, decision));
+    RecordedDecision mine = new RecordedDecision(decision.resolution(), decision.reviewer());
+    return decided.merge(readAt, mine, (first, second) -> first.byOperator() ? first : second);
   }
 
   @Override

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.contracts.review.DLQReviewWorkflow;
+import io.paymentflow.contracts.review.RecordedDecision;
 import io.paymentflow.contracts.review.Resolution;
 import io.paymentflow.contracts.review.ReviewDecision;
 import io.paymentflow.contracts.review.ReviewOutcome;
@@ -28,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records the histories that {@code WorkflowReplayTest} replays, from the workflows as they are
  * now. Run it only when a workflow change is deliberate (and versioned with {@code
- * Workflow.getVersion}), and commit the new files beside the old ones; never overwrite a history
- * that running workflows may still have. From the repository root:
+ * Workflow.getVersion}), into a scratch directory, and commit only the files that are new beside
+ * the old ones; never overwrite a history that running workflows may still have. From the
+ * repository root:
  *
  * <pre>
  * ./mvnw -B -q -f workflow-worker/pom.xml test-compile exec:java -Dexec.classpathScope=test \
@@ -98,11 +101,72 @@ public final class RecordHistories {
           "review-child-exists-outcome",
           new ReviewDecision(Resolution.REPROCESS, "bob", processed),
           9);
+      // Version 1 of decided-rows.
+      decidedBy(temporal, out, "review-decided-by-update", 12);
+      temporal.persistence.decided(
+          new KafkaCoordinates("payments.validation.dlq", 0, 13),
+          new RecordedDecision(Resolution.DISCARD, "alice"));
+      review(temporal, out, "review-row-decided-before", null, 13);
+      KafkaCoordinates taken = new KafkaCoordinates("payments.validation.dlq", 0, 14);
+      temporal.persistence.decided(taken, new RecordedDecision(Resolution.MANUAL_FIX, "carol"));
+      review(
+          temporal,
+          out,
+          "review-decision-not-taken",
+          new ReviewDecision(
+              Resolution.REPROCESS, "bob", Events.payment("stripe:evt_hist_not_taken").build()),
+          14);
+      // Last: none of these needs the test server to skip time, which it no longer does once an
+      // abandoned child has completed.
+      // Version 1 of enrichment-requests: each call gets its request body, not the event.
+      record(
+          temporal,
+          out,
+          "payment-enrichment-requests",
+          Events.payment("stripe:evt_hist_requests")
+              .eventType("subscription.charge_failed")
+              .status("succeeded")
+              .build());
+      record(
+          temporal,
+          out,
+          "payment-validation-failed",
+          Events.payment("stripe:evt_hist_invalid").amountCents(-5L).build());
+      temporal.persistence.rejectPersist();
+      // The backstop's review exists already: payment-persist-quarantined started it at the same
+      // coordinates (as when the event's workflow failed once after starting it).
+      record(
+          temporal,
+          out,
+          "payment-backstop-review-exists",
+          Events.payment("stripe:evt_hist_review_exists").build());
+      // A reprocess whose row is refused: the outcome goes onto the reviewed row.
+      PaymentEvent reprocessed = Events.payment("stripe:evt_hist_reprocess_refused").build();
+      temporal
+          .newPayment(reprocessed.eventId())
+          .process(reprocessed, PaymentSource.reprocessOf(Events.SOURCE.readAt()));
+      write(temporal, out, "payment-reprocess-refused", WorkflowIds.payment(reprocessed.eventId()));
     }
     if (args.length == 2) {
       reviewRacingTheWindow(args[1], out, "review-decision-races-timer-outcomes");
     }
     System.exit(0);
+  }
+
+  /** A decision sent as an Update, answered with its outcome. */
+  private static void decidedBy(TemporalFixture temporal, Path out, String name, long offset)
+      throws IOException {
+    KafkaCoordinates readAt = new KafkaCoordinates("payments.validation.dlq", 0, offset);
+    String workflowId = WorkflowIds.review(readAt);
+    WorkflowClient.start(
+        temporal.newReview(workflowId)::review, QuarantineRecords.unparseable(readAt));
+    DLQReviewWorkflow review = temporal.client.newWorkflowStub(DLQReviewWorkflow.class, workflowId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_review".equals(review.status()));
+    review.submitDecision(
+        new ReviewDecision(
+            Resolution.REPROCESS, "erin", Events.payment("stripe:evt_hist_update").build()));
+    WorkflowStub.fromTyped(review).getResult(ReviewOutcome.class);
+    write(temporal, out, name, workflowId);
   }
 
   private static void record(TemporalFixture temporal, Path out, String name, PaymentEvent event)

@@ -1,5 +1,6 @@
 package io.paymentflow.workflow.support;
 
+import io.paymentflow.contracts.Payloads;
 import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.WorkflowIds;
@@ -12,6 +13,7 @@ import io.paymentflow.workflow.WorkflowRegistration;
 import io.paymentflow.workflow.validation.BusinessRulesProperties;
 import io.paymentflow.workflow.validation.ValidationActivitiesImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -41,7 +43,7 @@ public final class TemporalFixture implements AutoCloseable, BeforeEachCallback,
   public final FakePersistence persistence = new FakePersistence();
 
   public TemporalFixture() {
-    this(TestEnvironmentOptions.getDefaultInstance());
+    this(productionConverter(TestEnvironmentOptions.newBuilder()).build());
   }
 
   /**
@@ -50,7 +52,17 @@ public final class TemporalFixture implements AutoCloseable, BeforeEachCallback,
    */
   public static TemporalFixture withoutTimeSkipping() {
     return new TemporalFixture(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+        productionConverter(TestEnvironmentOptions.newBuilder()).setUseTimeskipping(false).build());
+  }
+
+  /**
+   * The data converter every app uses ({@link Payloads#converter()}), so that the tests decode
+   * inputs, results and decisions exactly as production does (BigDecimal metadata included).
+   */
+  public static TestEnvironmentOptions.Builder productionConverter(
+      TestEnvironmentOptions.Builder options) {
+    return options.setWorkflowClientOptions(
+        WorkflowClientOptions.newBuilder().setDataConverter(Payloads.converter()).build());
   }
 
   private TemporalFixture(TestEnvironmentOptions options) {
