@@ -12,7 +12,9 @@ import java.util.Map;
  * @param events how many demo events to publish; 0 publishes none
  * @param rate demo events per second
  * @param keepRunning whether to keep the system up after the demo (until Ctrl-C)
+ * @param drainTimeout how long the demo waits for every event to land
  * @param topicSuffix appended to both topic names; empty for the contract's names
+ * @param keepKafkaData whether the in-JVM broker's data (topics, offsets) outlives the run
  */
 public record LocalRunOptions(
     Path repositoryRoot,
@@ -25,7 +27,8 @@ public record LocalRunOptions(
     int rate,
     boolean keepRunning,
     Duration drainTimeout,
-    String topicSuffix) {
+    String topicSuffix,
+    boolean keepKafkaData) {
 
   /**
    * Services to use instead of starting local ones; a null field means "start it here".
@@ -108,7 +111,10 @@ public record LocalRunOptions(
             rate,
             keepRunning,
             drainTimeout,
-            "");
+            "",
+            // The CLI keeps its broker's data across runs, so offsets (the quarantine rows' keys)
+            // keep growing like in production.
+            true);
     return ephemeralPorts
         ? options.onEphemeralPorts(
             root.resolve(".local-run").resolve("ephemeral-" + ProcessHandle.current().pid()))
@@ -119,7 +125,8 @@ public record LocalRunOptions(
    * The same run on free ports in its own work directory, with topics of its own: for tests beside
    * a running system. Quarantine rows are keyed by Kafka coordinates, which a fresh broker hands
    * out again from offset 0; topics unique to the run keep one run's rows from standing for
-   * another's. PostgreSQL is shared: rows are told apart by their ids and topics.
+   * another's. PostgreSQL is shared: rows are told apart by their ids and topics. The broker's data
+   * goes with the run, unless {@link #keepingKafkaData} says otherwise.
    */
   public LocalRunOptions onEphemeralPorts(Path work) {
     return new LocalRunOptions(
@@ -133,7 +140,29 @@ public record LocalRunOptions(
         rate,
         keepRunning,
         drainTimeout,
-        "-" + Long.toString(System.nanoTime(), 36));
+        "-" + Long.toString(System.nanoTime(), 36),
+        false);
+  }
+
+  /**
+   * The same run, keeping (or not) the in-JVM broker's data when it stops: a second system on the
+   * same options and work directory then reads the first one's topics and committed offsets, as
+   * {@code ./run-local} does across runs.
+   */
+  public LocalRunOptions keepingKafkaData(boolean keep) {
+    return new LocalRunOptions(
+        repositoryRoot,
+        workDirectory,
+        ports,
+        external,
+        postgres,
+        partitions,
+        events,
+        rate,
+        keepRunning,
+        drainTimeout,
+        topicSuffix,
+        keep);
   }
 
   /** The same run with another Temporal server, e.g. a real one the reliability suite restarts. */
@@ -154,7 +183,8 @@ public record LocalRunOptions(
         rate,
         keepRunning,
         drainTimeout,
-        topicSuffix);
+        topicSuffix,
+        keepKafkaData);
   }
 
   /** The same run logging in to PostgreSQL as another role. */
@@ -170,7 +200,8 @@ public record LocalRunOptions(
         rate,
         keepRunning,
         drainTimeout,
-        topicSuffix);
+        topicSuffix,
+        keepKafkaData);
   }
 
   public String temporalAddress() {

@@ -61,10 +61,7 @@ public final class LocalSystem implements AutoCloseable {
               options.workDirectory().resolve("kafka"),
               options.partitions(),
               List.of(inputTopic(), dlqTopic()),
-              // The CLI keeps its broker's data across runs, so offsets (the quarantine rows'
-              // keys) keep growing like in production; a test run's topics are its own and go
-              // with it.
-              options.topicSuffix().isEmpty());
+              options.keepKafkaData());
       started.push(kafka);
       out.println(
           "Kafka        " + options.kafkaBootstrap() + "  (in-JVM broker)  topics " + topics());
