@@ -14,6 +14,8 @@ import java.util.Map;
  * @param keepRunning whether to keep the system up after the demo (until Ctrl-C)
  * @param drainTimeout how long the demo waits for every event to land
  * @param topicSuffix appended to both topic names; empty for the contract's names
+ * @param stopDrainTimeout how long a stop waits for the payment workflows in flight on the in-JVM
+ *     Temporal server, whose state ends with the run, before it stops the workers anyway
  * @param keepKafkaData whether the in-JVM broker's data (topics, offsets) outlives the run
  */
 public record LocalRunOptions(
@@ -28,6 +30,7 @@ public record LocalRunOptions(
     boolean keepRunning,
     Duration drainTimeout,
     String topicSuffix,
+    Duration stopDrainTimeout,
     boolean keepKafkaData) {
 
   /**
@@ -46,12 +49,15 @@ public record LocalRunOptions(
       """
       Usage: ./run-local [--events=N] [--rate=N] [--exit-after-demo] [--partitions=N]
                          [--temporal=host:port] [--kafka=host:port] [--inference=URL]
-                         [--postgres=host:port] [--drain-timeout=PT5M] [--ephemeral-ports]
+                         [--postgres=host:port] [--drain-timeout=PT5M] [--stop-timeout=PT60S]
+                         [--ephemeral-ports]
         --events           demo events to publish (default 1000; 0 = none)
         --rate             demo events per second (default 200)
         --exit-after-demo  stop everything once the demo is reconciled (default: keep running)
         --partitions       partitions of each topic (default 4)
         --drain-timeout    how long the demo waits for every event to land (default PT5M)
+        --stop-timeout     how long a stop waits for payment workflows in flight on the in-JVM
+                           Temporal server, whose state ends with the run (default PT60S)
         --ephemeral-ports  listen on free ports instead of the contract's (a second system beside one)
       Your own services instead of the local ones (each also from its contract variable):
         --temporal         a Temporal server              (TEMPORAL_WORKER_TEMPORAL_HOST)
@@ -76,6 +82,7 @@ public record LocalRunOptions(
     int partitions = 4;
     boolean keepRunning = true;
     Duration drainTimeout = Duration.ofMinutes(5);
+    Duration stopDrainTimeout = Duration.ofSeconds(60);
     boolean ephemeralPorts = false;
     for (String arg : args) {
       int eq = arg.indexOf('=');
@@ -91,6 +98,7 @@ public record LocalRunOptions(
         case "--postgres" -> postgres = postgres.at(value);
         case "--partitions" -> partitions = Integer.parseInt(value);
         case "--drain-timeout" -> drainTimeout = Duration.parse(value);
+        case "--stop-timeout" -> stopDrainTimeout = Duration.parse(value);
         case "--ephemeral-ports" -> ephemeralPorts = Boolean.parseBoolean(value);
         case "--help", "-h" -> throw new UsageException(null);
         default -> throw new UsageException("unknown option " + arg);
@@ -98,6 +106,9 @@ public record LocalRunOptions(
     }
     if (events < 0 || rate <= 0 || partitions <= 0) {
       throw new UsageException("--events must be >= 0, --rate and --partitions > 0");
+    }
+    if (stopDrainTimeout.isNegative()) {
+      throw new UsageException("--stop-timeout must not be negative");
     }
     LocalRunOptions options =
         new LocalRunOptions(
@@ -112,6 +123,7 @@ public record LocalRunOptions(
             keepRunning,
             drainTimeout,
             "",
+            stopDrainTimeout,
             // The CLI keeps its broker's data across runs, so offsets (the quarantine rows' keys)
             // keep growing like in production.
             true);
@@ -141,6 +153,7 @@ public record LocalRunOptions(
         keepRunning,
         drainTimeout,
         "-" + Long.toString(System.nanoTime(), 36),
+        stopDrainTimeout,
         false);
   }
 
@@ -162,7 +175,26 @@ public record LocalRunOptions(
         keepRunning,
         drainTimeout,
         topicSuffix,
+        stopDrainTimeout,
         keep);
+  }
+
+  /** The same run with another bound on the drain at stop. */
+  public LocalRunOptions withStopDrainTimeout(Duration timeout) {
+    return new LocalRunOptions(
+        repositoryRoot,
+        workDirectory,
+        ports,
+        external,
+        postgres,
+        partitions,
+        events,
+        rate,
+        keepRunning,
+        drainTimeout,
+        topicSuffix,
+        timeout,
+        keepKafkaData);
   }
 
   /** The same run with another Temporal server, e.g. a real one the reliability suite restarts. */
@@ -184,6 +216,7 @@ public record LocalRunOptions(
         keepRunning,
         drainTimeout,
         topicSuffix,
+        stopDrainTimeout,
         keepKafkaData);
   }
 
@@ -201,6 +234,7 @@ public record LocalRunOptions(
         keepRunning,
         drainTimeout,
         topicSuffix,
+        stopDrainTimeout,
         keepKafkaData);
   }
 

@@ -37,6 +37,9 @@ public final class LocalSystem implements AutoCloseable {
   private LocalPostgres postgres;
   private LocalKafka kafka;
   private InferenceStandIn standIn;
+  // Only with the in-JVM Temporal server, whose state ends with the run: null with an external one.
+  private AcrossRuns acrossRuns;
+  private Drained drained;
   private boolean closed;
 
   public LocalSystem(LocalRunOptions options, PrintStream out) {
@@ -74,7 +77,17 @@ public final class LocalSystem implements AutoCloseable {
     if (options.external().temporal() == null) {
       EmbeddedTemporalServer temporal = new EmbeddedTemporalServer(options.ports().temporal());
       started.push(temporal);
-      out.println("Temporal     " + options.temporalAddress() + "  (in-JVM server)");
+      acrossRuns =
+          new AcrossRuns(
+              new InJvmWorkflows(options.temporalAddress()),
+              new QuarantineRows(postgres, List.of(inputTopic(), dlqTopic())),
+              options,
+              out);
+      started.push(acrossRuns);
+      out.println(
+          "Temporal     "
+              + options.temporalAddress()
+              + "  (in-JVM server: state ends with the run; a stop drains payments)");
     } else {
       out.println("Temporal     " + options.temporalAddress() + "  (external)");
     }
@@ -173,6 +186,11 @@ public final class LocalSystem implements AutoCloseable {
     return options;
   }
 
+  /** What the drain of {@link #close()} found; null before, and with an external Temporal. */
+  public Drained drained() {
+    return drained;
+  }
+
   private int port(String module) {
     Ports p = options.ports();
     return switch (module) {
@@ -243,18 +261,25 @@ public final class LocalSystem implements AutoCloseable {
     return env;
   }
 
-  /** Stops the bridge first (no new work), then the workers, then what they depend on. */
+  /**
+   * Stops the bridge first (no new work), waits for the work in flight on the in-JVM Temporal
+   * server, then stops the workers, then what they depend on.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    // The bridge first, so no new work starts; then the workers together, each draining its
-    // in-flight work within its grace period, so Ctrl-C takes one grace period, not four.
+    // The bridge first, so no new work starts; then, with the in-JVM server, the workflows it
+    // started, which end with this JVM; then the workers together, each draining its in-flight
+    // work within its grace period, so Ctrl-C takes one grace period, not four.
     AppProcess bridge = apps.get(BRIDGE);
     if (bridge != null) {
       bridge.close();
+    }
+    if (acrossRuns != null && !apps.isEmpty()) {
+      drained = acrossRuns.drain(new RowCounter(postgres), this::stalled);
     }
     CompletableFuture.allOf(
             apps.values().stream()
@@ -268,5 +293,16 @@ public final class LocalSystem implements AutoCloseable {
         out.println("  while stopping: " + e);
       }
     }
+  }
+
+  /** Why the work in flight cannot finish: a worker it needs has exited. */
+  private String stalled() {
+    for (String module : List.of(WORKFLOW_WORKER, INFERENCE_WORKER, DB_WORKER)) {
+      AppProcess app = apps.get(module);
+      if (app == null || !app.isAlive()) {
+        return module + " is not running";
+      }
+    }
+    return null;
   }
 }

@@ -85,6 +85,18 @@ class LocalRunOptionsTest {
   }
 
   @Test
+  void aStopWaitsAMinuteForWorkInFlightUnlessToldOtherwise() {
+    assertThat(LocalRunOptions.parse(new String[0], Map.of()).stopDrainTimeout())
+        .isEqualTo(Duration.ofSeconds(60));
+    assertThat(
+            LocalRunOptions.parse(new String[] {"--stop-timeout=PT5S"}, Map.of())
+                .stopDrainTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--stop-timeout=-PT1S"}, Map.of()))
+        .isInstanceOf(LocalRunOptions.UsageException.class);
+  }
+
+  @Test
   void unknownOptionIsRefused() {
     assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--evnts=5"}, Map.of()))
         .isInstanceOf(LocalRunOptions.UsageException.class)
