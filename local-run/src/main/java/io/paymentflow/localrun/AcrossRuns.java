@@ -1,12 +1,14 @@
 package io.paymentflow.localrun;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
  * What the local run does about the in-JVM Temporal server's state ending with each run, while
  * Kafka's and PostgreSQL's data outlive it: at stop it waits for the work in flight ({@link
- * StopDrain}). Not used with an external Temporal server, which keeps its own state.
+ * StopDrain}); at start it opens again the reviews the last run left waiting ({@link OpenReviews}).
+ * Not used with an external Temporal server, which keeps its own state.
  */
 final class AcrossRuns implements AutoCloseable {
 
@@ -21,6 +23,24 @@ final class AcrossRuns implements AutoCloseable {
     this.rows = rows;
     this.options = options;
     this.out = out;
+  }
+
+  /**
+   * Opens the reviews again and prints one banner line; returns how many. The system runs without
+   * them if this fails (the rows stay unreviewed, and the next start tries again), but says so.
+   */
+  int reopenReviews() {
+    try {
+      int reopened = OpenReviews.reopen(workflows, rows);
+      out.printf(
+          "Reviews      %d re-opened  (unreviewed quarantine rows of these topics whose review"
+              + " ended with an earlier run)%n",
+          reopened);
+      return reopened;
+    } catch (SQLException | RuntimeException e) {
+      out.println("Reviews      NOT re-opened: " + e);
+      return 0;
+    }
   }
 
   /**

@@ -39,6 +39,7 @@ public final class LocalSystem implements AutoCloseable {
   private InferenceStandIn standIn;
   // Only with the in-JVM Temporal server, whose state ends with the run: null with an external one.
   private AcrossRuns acrossRuns;
+  private int reopenedReviews;
   private Drained drained;
   private boolean closed;
 
@@ -87,7 +88,8 @@ public final class LocalSystem implements AutoCloseable {
       out.println(
           "Temporal     "
               + options.temporalAddress()
-              + "  (in-JVM server: state ends with the run; a stop drains payments)");
+              + "  (in-JVM server: state ends with the run; a stop drains payments, open reviews"
+              + " re-open at the next start)");
     } else {
       out.println("Temporal     " + options.temporalAddress() + "  (external)");
     }
@@ -114,6 +116,9 @@ public final class LocalSystem implements AutoCloseable {
                 out.printf(
                     "%-26s http://localhost:%d/actuator  log %s%n",
                     app.name(), app.port(), options.repositoryRoot().relativize(app.logFile())));
+    if (acrossRuns != null) {
+      reopenedReviews = acrossRuns.reopenReviews();
+    }
     return this;
   }
 
@@ -184,6 +189,11 @@ public final class LocalSystem implements AutoCloseable {
 
   public LocalRunOptions options() {
     return options;
+  }
+
+  /** How many reviews {@link #start()} opened again; 0 with an external Temporal server. */
+  public int reopenedReviews() {
+    return reopenedReviews;
   }
 
   /** What the drain of {@link #close()} found; null before, and with an external Temporal. */
