@@ -76,8 +76,9 @@ final class AbandonedWork {
   void report(List<WorkflowExecutionInfo> abandoned, String why, boolean uncounted) {
     if (uncounted) {
       out.printf(
-          "  stopping anyway (%s) without knowing what was in flight: records whose workflow was"
-              + " open have no row, and the bridge committed their offsets%n",
+          "  the workers have stopped (%s), and what was still in flight cannot be listed: records"
+              + " whose workflow was open have no row, and the bridge committed most of their"
+              + " offsets%n",
           why);
       return;
     }
@@ -104,8 +105,8 @@ final class AbandonedWork {
     }
     Path list = write(lines);
     out.printf(
-        "  stopping with %d workflows still open (%s); the in-JVM server's state ends with the"
-            + " run, so their records are:%n",
+        "  %d workflows were still open when the workers had stopped (%s); the in-JVM server's"
+            + " state ends with the run, so their records are:%n",
         abandoned.size(), why);
     counts.forEach((fate, n) -> out.printf("    %4d %s%n", n, fate.meaning));
     if (committed == null) {

@@ -1,7 +1,10 @@
 package io.paymentflow.localrun;
 
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.io.PrintStream;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +19,7 @@ final class AcrossRuns implements AutoCloseable {
   private final QuarantineRows rows;
   private final LocalRunOptions options;
   private final PrintStream out;
+  private StopDrain stopDrain;
 
   AcrossRuns(
       InJvmWorkflows workflows, QuarantineRows rows, LocalRunOptions options, PrintStream out) {
@@ -48,21 +52,48 @@ final class AcrossRuns implements AutoCloseable {
    *
    * @param stalled why nothing in flight can finish any more, else null
    */
-  Drained drain(RowCounter counter, Supplier<String> stalled) {
-    AbandonedWork abandoned =
-        new AbandonedWork(
-            workflows, rows, counter, options.kafkaBootstrap(), options.workDirectory(), out);
+  Drained drain(Supplier<String> stalled) {
+    String waitingReviewsFate =
+        options.topicsOutliveRun()
+            ? "re-open at the next start"
+            : "end with this run, whose topics go with it (their rows stay unreviewed)";
+    stopDrain = new StopDrain(workflows, rows, stalled, waitingReviewsFate, out);
     try {
-      return new StopDrain(workflows, rows, abandoned, stalled, out)
-          .await(options.stopDrainTimeout());
+      return stopDrain.await(options.stopDrainTimeout());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      out.println("  drain interrupted: workflows still open end with this run");
+      out.println("  drain interrupted");
     } catch (RuntimeException e) {
       // The stop goes on: every process must still be stopped and every port freed.
-      out.println("  drain failed: " + e + "; workflows still open end with this run");
+      out.println("  drain failed: " + e);
     }
     return null;
+  }
+
+  /**
+   * After the workers have stopped, when the drain did not finish: what is still open now is lost
+   * with the server, and {@link AbandonedWork} says what becomes of each record. Counted only now,
+   * because the workers finish what they hold within their grace period.
+   */
+  Drained afterWorkersStopped(Drained drained, RowCounter counter) {
+    if (stopDrain == null || (drained != null && drained.abandoned() == 0)) {
+      return drained;
+    }
+    String why = stopDrain.gaveUp() == null ? "the drain failed" : stopDrain.gaveUp();
+    AbandonedWork report =
+        new AbandonedWork(
+            workflows, rows, counter, options.kafkaBootstrap(), options.workDirectory(), out);
+    List<WorkflowExecutionInfo> left;
+    try {
+      left = stopDrain.inFlightNow();
+    } catch (SQLException | RuntimeException e) {
+      report.report(List.of(), why, true);
+      return drained;
+    }
+    report.report(left, why, false);
+    return drained == null
+        ? new Drained(0, 0, left.size(), Duration.ZERO)
+        : new Drained(drained.payments(), drained.reviews(), left.size(), drained.took());
   }
 
   @Override

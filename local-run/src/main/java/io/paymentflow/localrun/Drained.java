@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param payments payment workflows in flight when the bridge had stopped
  * @param reviews reviews then still writing their row or recording a decision
- * @param abandoned of those, still open when the workers were stopped anyway
+ * @param abandoned still open when the workers had stopped, so lost with the server (-1: unknown)
  * @param took how long the drain waited
  */
 public record Drained(int payments, int reviews, int abandoned, Duration took) {}

@@ -238,6 +238,14 @@ public record LocalRunOptions(
         keepKafkaData);
   }
 
+  /**
+   * Whether a later run reads this run's topics, and so resumes its quarantine rows' reviews: the
+   * command's (the contract's names), or a test's that keeps its broker's data for a second system.
+   */
+  public boolean topicsOutliveRun() {
+    return topicSuffix.isEmpty() || keepKafkaData;
+  }
+
   public String temporalAddress() {
     return external.temporal() != null ? external.temporal() : "localhost:" + ports.temporal();
   }

@@ -88,8 +88,10 @@ public final class LocalSystem implements AutoCloseable {
       out.println(
           "Temporal     "
               + options.temporalAddress()
-              + "  (in-JVM server: state ends with the run; a stop drains payments, open reviews"
-              + " re-open at the next start)");
+              + "  (in-JVM server: state ends with the run; a stop drains payments, "
+              + (options.topicsOutliveRun()
+                  ? "open reviews re-open at the next start)"
+                  : "open reviews end with this run's topics)"));
     } else {
       out.println("Temporal     " + options.temporalAddress() + "  (external)");
     }
@@ -288,14 +290,19 @@ public final class LocalSystem implements AutoCloseable {
     if (bridge != null) {
       bridge.close();
     }
-    if (acrossRuns != null && !apps.isEmpty()) {
-      drained = acrossRuns.drain(new RowCounter(postgres), this::stalled);
+    boolean drain = acrossRuns != null && !apps.isEmpty();
+    if (drain) {
+      drained = acrossRuns.drain(this::stalled);
     }
     CompletableFuture.allOf(
             apps.values().stream()
                 .map(app -> CompletableFuture.runAsync(app::close))
                 .toArray(CompletableFuture[]::new))
         .join();
+    if (drain) {
+      // Kafka, PostgreSQL and the server are still up: what was lost can be told exactly.
+      drained = acrossRuns.afterWorkersStopped(drained, new RowCounter(postgres));
+    }
     while (!started.isEmpty()) {
       try {
         started.pop().close();

@@ -24,27 +24,33 @@ final class StopDrain {
 
   private final InJvmWorkflows workflows;
   private final QuarantineRows rows;
-  private final AbandonedWork abandonedWork;
   private final Supplier<String> stalled;
+  private final String waitingReviewsFate;
   private final PrintStream out;
+  private String gaveUp;
 
   /**
    * @param stalled why nothing in flight can finish any more (a worker has exited), else null
+   * @param waitingReviewsFate what becomes of the reviews that wait for an operator, for the
+   *     closing line
    */
   StopDrain(
       InJvmWorkflows workflows,
       QuarantineRows rows,
-      AbandonedWork abandonedWork,
       Supplier<String> stalled,
+      String waitingReviewsFate,
       PrintStream out) {
     this.workflows = workflows;
     this.rows = rows;
-    this.abandonedWork = abandonedWork;
     this.stalled = stalled;
+    this.waitingReviewsFate = waitingReviewsFate;
     this.out = out;
   }
 
-  /** Waits until nothing is in flight, at most {@code timeout}; says what was left if anything. */
+  /**
+   * Waits until nothing is in flight, at most {@code timeout}, or until nothing in flight can
+   * finish; returns what it found, and, when it gave up, how many were still in flight then.
+   */
   Drained await(Duration timeout) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
@@ -60,11 +66,11 @@ final class StopDrain {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       if (last != null && last.isEmpty()) {
         out.printf(
-            "  drained: %s finished in %.1f s; %d open reviews wait for an operator and re-open"
-                + " at the next start%n",
-            first.isEmpty() ? "nothing in flight," : first.describe() + ",",
+            "  drained: %s %.1f s; %d open reviews wait for an operator and %s%n",
+            first.isEmpty() ? "nothing was in flight," : first.describe() + " finished in",
             took.toMillis() / 1000.0,
-            last.waitingReviews());
+            last.waitingReviews(),
+            waitingReviewsFate);
         return new Drained(first.payments().size(), first.reviews().size(), 0, took);
       }
       String why = stalled.get();
@@ -72,13 +78,15 @@ final class StopDrain {
         why = "the stop timeout of " + timeout.toSeconds() + " s ran out";
       }
       if (why != null) {
-        List<WorkflowExecutionInfo> left =
-            last == null ? List.of() : concat(last.payments(), last.reviews());
-        abandonedWork.report(left, why, last == null);
+        gaveUp = why;
+        out.printf(
+            "  stopping the workers with %s in flight (%s); they finish what they hold within"
+                + " their grace period%n",
+            last == null ? "an unknown number of workflows" : last.describe(), why);
         return new Drained(
             first == null ? 0 : first.payments().size(),
             first == null ? 0 : first.reviews().size(),
-            left.size(),
+            last == null ? -1 : last.payments().size() + last.reviews().size(),
             took);
       }
       if (last != null) {
@@ -88,6 +96,17 @@ final class StopDrain {
       }
       TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
     }
+  }
+
+  /** Why {@link #await} gave up; null when it did not. */
+  String gaveUp() {
+    return gaveUp;
+  }
+
+  /** What is in flight now, payments and reviews together: after the workers stopped, lost work. */
+  List<WorkflowExecutionInfo> inFlightNow() throws SQLException {
+    InFlight now = inFlight();
+    return concat(now.payments(), now.reviews());
   }
 
   private InFlight inFlight() throws SQLException {
