@@ -123,9 +123,10 @@ public final class DemoStream {
             5,
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
             true,
-            // Keep retrying through a broker restart rather than failing the stream.
+            // Keep retrying through a broker restart, or a whole local run stopped and started
+            // again on the same ports and data, rather than failing the stream.
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            120_000),
+            300_000),
         new ByteArraySerializer(),
         new ByteArraySerializer());
   }

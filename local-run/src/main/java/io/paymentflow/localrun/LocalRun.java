@@ -2,6 +2,7 @@ package io.paymentflow.localrun;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./run-local}: brings the whole system up on this machine, optionally runs the demo stream,
@@ -36,9 +37,11 @@ public final class LocalRun {
   static int run(LocalRunOptions options, PrintStream out) {
     LocalSystem system = new LocalSystem(options, out);
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
+              stopping.set(true);
               out.println("\nStopping paymentflow...");
               system.close();
               stopped.countDown();
@@ -57,7 +60,11 @@ public final class LocalRun {
         exit = result.balanced() ? 0 : 1;
       }
       if (options.keepRunning()) {
-        out.println("Running. Press Ctrl-C to stop.");
+        // A stop waits for the work in flight, so the demo may end while it does: then this is
+        // no longer true.
+        if (!stopping.get()) {
+          out.println("Running. Press Ctrl-C to stop.");
+        }
         stopped.await();
       }
       return exit;

@@ -12,7 +12,11 @@ import java.util.Map;
  * @param events how many demo events to publish; 0 publishes none
  * @param rate demo events per second
  * @param keepRunning whether to keep the system up after the demo (until Ctrl-C)
+ * @param drainTimeout how long the demo waits for every event to land
  * @param topicSuffix appended to both topic names; empty for the contract's names
+ * @param stopDrainTimeout how long a stop waits for the payment workflows in flight on the in-JVM
+ *     Temporal server, whose state ends with the run, before it stops the workers anyway
+ * @param keepKafkaData whether the in-JVM broker's data (topics, offsets) outlives the run
  */
 public record LocalRunOptions(
     Path repositoryRoot,
@@ -25,7 +29,9 @@ public record LocalRunOptions(
     int rate,
     boolean keepRunning,
     Duration drainTimeout,
-    String topicSuffix) {
+    String topicSuffix,
+    Duration stopDrainTimeout,
+    boolean keepKafkaData) {
 
   /**
    * Services to use instead of starting local ones; a null field means "start it here".
@@ -43,12 +49,15 @@ public record LocalRunOptions(
       """
       Usage: ./run-local [--events=N] [--rate=N] [--exit-after-demo] [--partitions=N]
                          [--temporal=host:port] [--kafka=host:port] [--inference=URL]
-                         [--postgres=host:port] [--drain-timeout=PT5M] [--ephemeral-ports]
+                         [--postgres=host:port] [--drain-timeout=PT5M] [--stop-timeout=PT60S]
+                         [--ephemeral-ports]
         --events           demo events to publish (default 1000; 0 = none)
         --rate             demo events per second (default 200)
         --exit-after-demo  stop everything once the demo is reconciled (default: keep running)
         --partitions       partitions of each topic (default 4)
         --drain-timeout    how long the demo waits for every event to land (default PT5M)
+        --stop-timeout     how long a stop waits for payment workflows in flight on the in-JVM
+                           Temporal server, whose state ends with the run (default PT60S)
         --ephemeral-ports  listen on free ports instead of the contract's (a second system beside one)
       Your own services instead of the local ones (each also from its contract variable):
         --temporal         a Temporal server              (TEMPORAL_WORKER_TEMPORAL_HOST)
@@ -73,6 +82,7 @@ public record LocalRunOptions(
     int partitions = 4;
     boolean keepRunning = true;
     Duration drainTimeout = Duration.ofMinutes(5);
+    Duration stopDrainTimeout = Duration.ofSeconds(60);
     boolean ephemeralPorts = false;
     for (String arg : args) {
       int eq = arg.indexOf('=');
@@ -88,6 +98,7 @@ public record LocalRunOptions(
         case "--postgres" -> postgres = postgres.at(value);
         case "--partitions" -> partitions = Integer.parseInt(value);
         case "--drain-timeout" -> drainTimeout = Duration.parse(value);
+        case "--stop-timeout" -> stopDrainTimeout = Duration.parse(value);
         case "--ephemeral-ports" -> ephemeralPorts = Boolean.parseBoolean(value);
         case "--help", "-h" -> throw new UsageException(null);
         default -> throw new UsageException("unknown option " + arg);
@@ -95,6 +106,9 @@ public record LocalRunOptions(
     }
     if (events < 0 || rate <= 0 || partitions <= 0) {
       throw new UsageException("--events must be >= 0, --rate and --partitions > 0");
+    }
+    if (stopDrainTimeout.isNegative()) {
+      throw new UsageException("--stop-timeout must not be negative");
     }
     LocalRunOptions options =
         new LocalRunOptions(
@@ -108,7 +122,11 @@ public record LocalRunOptions(
             rate,
             keepRunning,
             drainTimeout,
-            "");
+            "",
+            stopDrainTimeout,
+            // The CLI keeps its broker's data across runs, so offsets (the quarantine rows' keys)
+            // keep growing like in production.
+            true);
     return ephemeralPorts
         ? options.onEphemeralPorts(
             root.resolve(".local-run").resolve("ephemeral-" + ProcessHandle.current().pid()))
@@ -119,7 +137,8 @@ public record LocalRunOptions(
    * The same run on free ports in its own work directory, with topics of its own: for tests beside
    * a running system. Quarantine rows are keyed by Kafka coordinates, which a fresh broker hands
    * out again from offset 0; topics unique to the run keep one run's rows from standing for
-   * another's. PostgreSQL is shared: rows are told apart by their ids and topics.
+   * another's. PostgreSQL is shared: rows are told apart by their ids and topics. The broker's data
+   * goes with the run, unless {@link #keepingKafkaData} says otherwise.
    */
   public LocalRunOptions onEphemeralPorts(Path work) {
     return new LocalRunOptions(
@@ -133,7 +152,49 @@ public record LocalRunOptions(
         rate,
         keepRunning,
         drainTimeout,
-        "-" + Long.toString(System.nanoTime(), 36));
+        "-" + Long.toString(System.nanoTime(), 36),
+        stopDrainTimeout,
+        false);
+  }
+
+  /**
+   * The same run, keeping (or not) the in-JVM broker's data when it stops: a second system on the
+   * same options and work directory then reads the first one's topics and committed offsets, as
+   * {@code ./run-local} does across runs.
+   */
+  public LocalRunOptions keepingKafkaData(boolean keep) {
+    return new LocalRunOptions(
+        repositoryRoot,
+        workDirectory,
+        ports,
+        external,
+        postgres,
+        partitions,
+        events,
+        rate,
+        keepRunning,
+        drainTimeout,
+        topicSuffix,
+        stopDrainTimeout,
+        keep);
+  }
+
+  /** The same run with another bound on the drain at stop. */
+  public LocalRunOptions withStopDrainTimeout(Duration timeout) {
+    return new LocalRunOptions(
+        repositoryRoot,
+        workDirectory,
+        ports,
+        external,
+        postgres,
+        partitions,
+        events,
+        rate,
+        keepRunning,
+        drainTimeout,
+        topicSuffix,
+        timeout,
+        keepKafkaData);
   }
 
   /** The same run with another Temporal server, e.g. a real one the reliability suite restarts. */
@@ -154,7 +215,9 @@ public record LocalRunOptions(
         rate,
         keepRunning,
         drainTimeout,
-        topicSuffix);
+        topicSuffix,
+        stopDrainTimeout,
+        keepKafkaData);
   }
 
   /** The same run logging in to PostgreSQL as another role. */
@@ -170,7 +233,17 @@ public record LocalRunOptions(
         rate,
         keepRunning,
         drainTimeout,
-        topicSuffix);
+        topicSuffix,
+        stopDrainTimeout,
+        keepKafkaData);
+  }
+
+  /**
+   * Whether a later run reads this run's topics, and so resumes its quarantine rows' reviews: the
+   * command's (the contract's names), or a test's that keeps its broker's data for a second system.
+   */
+  public boolean topicsOutliveRun() {
+    return topicSuffix.isEmpty() || keepKafkaData;
   }
 
   public String temporalAddress() {

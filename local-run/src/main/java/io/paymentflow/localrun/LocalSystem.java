@@ -37,6 +37,10 @@ public final class LocalSystem implements AutoCloseable {
   private LocalPostgres postgres;
   private LocalKafka kafka;
   private InferenceStandIn standIn;
+  // Only with the in-JVM Temporal server, whose state ends with the run: null with an external one.
+  private AcrossRuns acrossRuns;
+  private int reopenedReviews;
+  private Drained drained;
   private boolean closed;
 
   public LocalSystem(LocalRunOptions options, PrintStream out) {
@@ -61,10 +65,7 @@ public final class LocalSystem implements AutoCloseable {
               options.workDirectory().resolve("kafka"),
               options.partitions(),
               List.of(inputTopic(), dlqTopic()),
-              // The CLI keeps its broker's data across runs, so offsets (the quarantine rows'
-              // keys) keep growing like in production; a test run's topics are its own and go
-              // with it.
-              options.topicSuffix().isEmpty());
+              options.keepKafkaData());
       started.push(kafka);
       out.println(
           "Kafka        " + options.kafkaBootstrap() + "  (in-JVM broker)  topics " + topics());
@@ -77,7 +78,20 @@ public final class LocalSystem implements AutoCloseable {
     if (options.external().temporal() == null) {
       EmbeddedTemporalServer temporal = new EmbeddedTemporalServer(options.ports().temporal());
       started.push(temporal);
-      out.println("Temporal     " + options.temporalAddress() + "  (in-JVM server)");
+      acrossRuns =
+          new AcrossRuns(
+              new InJvmWorkflows(options.temporalAddress()),
+              new QuarantineRows(postgres, List.of(inputTopic(), dlqTopic())),
+              options,
+              out);
+      started.push(acrossRuns);
+      out.println(
+          "Temporal     "
+              + options.temporalAddress()
+              + "  (in-JVM server: state ends with the run; a stop drains payments, "
+              + (options.topicsOutliveRun()
+                  ? "open reviews re-open at the next start)"
+                  : "open reviews end with this run's topics)"));
     } else {
       out.println("Temporal     " + options.temporalAddress() + "  (external)");
     }
@@ -104,6 +118,9 @@ public final class LocalSystem implements AutoCloseable {
                 out.printf(
                     "%-26s http://localhost:%d/actuator  log %s%n",
                     app.name(), app.port(), options.repositoryRoot().relativize(app.logFile())));
+    if (acrossRuns != null) {
+      reopenedReviews = acrossRuns.reopenReviews();
+    }
     return this;
   }
 
@@ -176,6 +193,16 @@ public final class LocalSystem implements AutoCloseable {
     return options;
   }
 
+  /** How many reviews {@link #start()} opened again; 0 with an external Temporal server. */
+  public int reopenedReviews() {
+    return reopenedReviews;
+  }
+
+  /** What the drain of {@link #close()} found; null before, and with an external Temporal. */
+  public Drained drained() {
+    return drained;
+  }
+
   private int port(String module) {
     Ports p = options.ports();
     return switch (module) {
@@ -246,24 +273,36 @@ public final class LocalSystem implements AutoCloseable {
     return env;
   }
 
-  /** Stops the bridge first (no new work), then the workers, then what they depend on. */
+  /**
+   * Stops the bridge first (no new work), waits for the work in flight on the in-JVM Temporal
+   * server, then stops the workers, then what they depend on.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    // The bridge first, so no new work starts; then the workers together, each draining its
-    // in-flight work within its grace period, so Ctrl-C takes one grace period, not four.
+    // The bridge first, so no new work starts; then, with the in-JVM server, the workflows it
+    // started, which end with this JVM; then the workers together, each draining its in-flight
+    // work within its grace period, so Ctrl-C takes one grace period, not four.
     AppProcess bridge = apps.get(BRIDGE);
     if (bridge != null) {
       bridge.close();
+    }
+    boolean drain = acrossRuns != null && !apps.isEmpty();
+    if (drain) {
+      drained = acrossRuns.drain(this::stalled);
     }
     CompletableFuture.allOf(
             apps.values().stream()
                 .map(app -> CompletableFuture.runAsync(app::close))
                 .toArray(CompletableFuture[]::new))
         .join();
+    if (drain) {
+      // Kafka, PostgreSQL and the server are still up: what was lost can be told exactly.
+      drained = acrossRuns.afterWorkersStopped(drained, new RowCounter(postgres));
+    }
     while (!started.isEmpty()) {
       try {
         started.pop().close();
@@ -271,5 +310,16 @@ public final class LocalSystem implements AutoCloseable {
         out.println("  while stopping: " + e);
       }
     }
+  }
+
+  /** Why the work in flight cannot finish: a worker it needs has exited. */
+  private String stalled() {
+    for (String module : List.of(WORKFLOW_WORKER, INFERENCE_WORKER, DB_WORKER)) {
+      AppProcess app = apps.get(module);
+      if (app == null || !app.isAlive()) {
+        return module + " is not running";
+      }
+    }
+    return null;
   }
 }

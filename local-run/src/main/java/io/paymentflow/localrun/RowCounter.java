@@ -25,6 +25,11 @@ public final class RowCounter {
         "SELECT count(*) FROM payment_events WHERE event_id LIKE ?", "%" + like(marker) + "%");
   }
 
+  /** Whether {@code payment_events} has the row of this event. */
+  public boolean paymentRow(String eventId) throws SQLException {
+    return count("SELECT count(*) FROM payment_events WHERE event_id = ?", eventId) > 0;
+  }
+
   /** More rows than distinct event ids: must always be zero. */
   public long duplicateRows(String marker) throws SQLException {
     return count(

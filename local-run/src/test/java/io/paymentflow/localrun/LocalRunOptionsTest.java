@@ -73,6 +73,30 @@ class LocalRunOptionsTest {
   }
 
   @Test
+  void theCommandKeepsItsBrokerDataAndATestRunDoesNotUnlessAsked() {
+    LocalRunOptions command = LocalRunOptions.parse(new String[0], Map.of());
+    LocalRunOptions test = command.onEphemeralPorts(java.nio.file.Path.of("work"));
+
+    assertThat(command.keepKafkaData()).isTrue();
+    assertThat(test.keepKafkaData()).isFalse();
+    assertThat(test.keepingKafkaData(true).keepKafkaData()).isTrue();
+    assertThat(test.keepingKafkaData(true).topicSuffix()).isEqualTo(test.topicSuffix());
+    assertThat(test.keepingKafkaData(true).ports()).isEqualTo(test.ports());
+  }
+
+  @Test
+  void aStopWaitsAMinuteForWorkInFlightUnlessToldOtherwise() {
+    assertThat(LocalRunOptions.parse(new String[0], Map.of()).stopDrainTimeout())
+        .isEqualTo(Duration.ofSeconds(60));
+    assertThat(
+            LocalRunOptions.parse(new String[] {"--stop-timeout=PT5S"}, Map.of())
+                .stopDrainTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--stop-timeout=-PT1S"}, Map.of()))
+        .isInstanceOf(LocalRunOptions.UsageException.class);
+  }
+
+  @Test
   void unknownOptionIsRefused() {
     assertThatThrownBy(() -> LocalRunOptions.parse(new String[] {"--evnts=5"}, Map.of()))
         .isInstanceOf(LocalRunOptions.UsageException.class)
