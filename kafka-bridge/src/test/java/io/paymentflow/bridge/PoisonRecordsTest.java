@@ -148,8 +148,7 @@ class PoisonRecordsTest {
     assertThat(record.payloadEncoding()).isEqualTo(encoding);
     assertThat(record.eventId()).isNull();
     assertThat(record.readAt())
-        .isEqualTo(
-            new KafkaCoordinates(topic, 0, offset, record.readAt().recordHash()));
+        .isEqualTo(new KafkaCoordinates(topic, 0, offset, record.readAt().recordHash()));
   }
 
   private static KafkaCoordinates at(String topic, long offset) {

@@ -1,6 +1,7 @@
 package io.paymentflow.localrun;
 
 import io.paymentflow.contracts.Topics;
+import io.paymentflow.contracts.event.KafkaCoordinates;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,9 +105,14 @@ public final class DemoStream {
       }
       producer.flush();
       List<RowCounter.Coordinates> coordinates = new ArrayList<>(records.size());
-      for (Future<RecordMetadata> sent : pending) {
-        RecordMetadata m = sent.get(2, TimeUnit.MINUTES);
-        coordinates.add(new RowCounter.Coordinates(m.topic(), m.partition(), m.offset()));
+      for (int i = 0; i < pending.size(); i++) {
+        RecordMetadata m = pending.get(i).get(2, TimeUnit.MINUTES);
+        coordinates.add(
+            new RowCounter.Coordinates(
+                m.topic(),
+                m.partition(),
+                m.offset(),
+                KafkaCoordinates.hashOf(records.get(i).value())));
       }
       return new PublishedStream(marker, records, coordinates);
     }

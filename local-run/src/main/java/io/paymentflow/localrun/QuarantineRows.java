@@ -47,10 +47,17 @@ public final class QuarantineRows {
     this.topics = List.copyOf(topics);
   }
 
-  /** Where the bridge read the row's record: the row's key, and its review's id. */
+  /**
+   * Where the bridge read the row's record and what it held: the row's key, and its review's id. A
+   * row from before the record hash ('') has coordinates without one, as its review had.
+   */
   public static KafkaCoordinates readAt(ResultSet row) throws SQLException {
+    String hash = row.getString("dlq_record_hash");
     return new KafkaCoordinates(
-        row.getString("dlq_topic"), row.getInt("dlq_partition"), row.getLong("dlq_offset"));
+        row.getString("dlq_topic"),
+        row.getInt("dlq_partition"),
+        row.getLong("dlq_offset"),
+        hash == null || hash.isEmpty() ? null : hash);
   }
 
   /** Each unreviewed row as the record its review persisted, oldest first. */

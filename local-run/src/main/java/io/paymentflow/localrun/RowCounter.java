@@ -37,24 +37,30 @@ public final class RowCounter {
         "%" + like(marker) + "%");
   }
 
-  /** Quarantine rows read by the bridge at exactly these Kafka coordinates. */
+  /**
+   * Quarantine rows of exactly these records: read by the bridge at their coordinates, holding
+   * their value (its hash; a row from before the hash stands for whatever was read there). A row
+   * another broker's record left at the same coordinates is not this record's.
+   */
   public long quarantineRows(List<Coordinates> readAt) throws SQLException {
     if (readAt.isEmpty()) {
       return 0;
     }
     String sql =
         "SELECT count(*) FROM payment_events_quarantine q JOIN unnest(?::text[], ?::int[],"
-            + " ?::bigint[]) AS s(t, p, o) ON q.dlq_topic = s.t AND q.dlq_partition = s.p AND"
-            + " q.dlq_offset = s.o";
+            + " ?::bigint[], ?::text[]) AS s(t, p, o, h) ON q.dlq_topic = s.t AND q.dlq_partition"
+            + " = s.p AND q.dlq_offset = s.o AND q.dlq_record_hash IN (s.h, '')";
     try (Connection db = postgres.connect();
         PreparedStatement statement = db.prepareStatement(sql)) {
       Array topics = db.createArrayOf("text", readAt.stream().map(Coordinates::topic).toArray());
       Array partitions =
           db.createArrayOf("int4", readAt.stream().map(Coordinates::partition).toArray());
       Array offsets = db.createArrayOf("int8", readAt.stream().map(Coordinates::offset).toArray());
+      Array hashes = db.createArrayOf("text", readAt.stream().map(Coordinates::hash).toArray());
       statement.setArray(1, topics);
       statement.setArray(2, partitions);
       statement.setArray(3, offsets);
+      statement.setArray(4, hashes);
       return result(statement);
     }
   }
@@ -78,6 +84,6 @@ public final class RowCounter {
     return literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** Where a record was published. */
-  public record Coordinates(String topic, int partition, long offset) {}
+  /** Where a record was published, and the hash of its value (the record's identity). */
+  public record Coordinates(String topic, int partition, long offset, String hash) {}
 }

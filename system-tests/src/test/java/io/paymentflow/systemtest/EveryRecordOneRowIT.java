@@ -146,9 +146,10 @@ class EveryRecordOneRowIT {
             producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())));
       }
       List<KafkaCoordinates> sent = new ArrayList<>();
-      for (Future<RecordMetadata> f : pending) {
-        RecordMetadata at = f.get();
-        sent.add(new KafkaCoordinates(at.topic(), at.partition(), at.offset()));
+      for (int i = 0; i < pending.size(); i++) {
+        RecordMetadata at = pending.get(i).get();
+        sent.add(
+            KafkaCoordinates.of(at.topic(), at.partition(), at.offset(), records.get(i).value()));
       }
       return sent;
     }
@@ -313,21 +314,27 @@ class EveryRecordOneRowIT {
     try (Connection db = system.postgres().connect();
         PreparedStatement query =
             db.prepareStatement(
-                "SELECT q.dlq_topic, q.dlq_partition, q.dlq_offset FROM payment_events_quarantine"
-                    + " q JOIN unnest(?::text[], ?::int[], ?::bigint[]) AS s(t, p, o)"
-                    + " ON q.dlq_topic = s.t AND q.dlq_partition = s.p AND q.dlq_offset = s.o")) {
+                "SELECT q.dlq_topic, q.dlq_partition, q.dlq_offset, q.dlq_record_hash FROM"
+                    + " payment_events_quarantine q JOIN unnest(?::text[], ?::int[], ?::bigint[],"
+                    + " ?::text[]) AS s(t, p, o, h) ON q.dlq_topic = s.t AND q.dlq_partition = s.p"
+                    + " AND q.dlq_offset = s.o AND q.dlq_record_hash = s.h")) {
       Array topics = db.createArrayOf("text", sent.stream().map(KafkaCoordinates::topic).toArray());
       Array partitions =
           db.createArrayOf("int4", sent.stream().map(KafkaCoordinates::partition).toArray());
       Array offsets =
           db.createArrayOf("int8", sent.stream().map(KafkaCoordinates::offset).toArray());
+      Array hashes =
+          db.createArrayOf("text", sent.stream().map(KafkaCoordinates::recordHash).toArray());
       query.setArray(1, topics);
       query.setArray(2, partitions);
       query.setArray(3, offsets);
+      query.setArray(4, hashes);
       Set<KafkaCoordinates> found = new HashSet<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          found.add(new KafkaCoordinates(rows.getString(1), rows.getInt(2), rows.getLong(3)));
+          found.add(
+              new KafkaCoordinates(
+                  rows.getString(1), rows.getInt(2), rows.getLong(3), rows.getString(4)));
         }
       }
       return found;

@@ -59,11 +59,11 @@ class ReviewCommandsIT {
     String marker = UUID.randomUUID().toString();
     String eventId = "stripe:evt_readme_" + marker;
     Records.publish(system, system.inputTopic(), event(eventId, "evt_readme_" + marker));
-    RecordMetadata discarded =
-        Records.publish(system, system.dlqTopic(), quarantined("discarded-" + marker));
+    String discardedValue = quarantined("discarded-" + marker);
+    RecordMetadata discarded = Records.publish(system, system.dlqTopic(), discardedValue);
     String reprocessedId = "stripe:dlq-reprocessed-" + marker;
-    RecordMetadata reprocessed =
-        Records.publish(system, system.dlqTopic(), quarantined("reprocessed-" + marker));
+    String reprocessedValue = quarantined("reprocessed-" + marker);
+    RecordMetadata reprocessed = Records.publish(system, system.dlqTopic(), reprocessedValue);
     await("the event's row and both quarantine rows")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(1))
@@ -72,8 +72,8 @@ class ReviewCommandsIT {
                 RowChecks.count(system.postgres(), PAYMENT_ROWS, eventId) == 1
                     && quarantineRow(system, discarded) != null
                     && quarantineRow(system, reprocessed) != null);
-    String discardReview = WorkflowIds.review(coordinates(discarded));
-    String reprocessReview = WorkflowIds.review(coordinates(reprocessed));
+    String discardReview = WorkflowIds.review(coordinates(discarded, discardedValue));
+    String reprocessReview = WorkflowIds.review(coordinates(reprocessed, reprocessedValue));
     // The db worker counts pending reviews every 15 s.
     await("the pending reviews in the db worker's gauge")
         .atMost(Duration.ofSeconds(45))
@@ -147,8 +147,9 @@ class ReviewCommandsIT {
         .formatted(id);
   }
 
-  private static KafkaCoordinates coordinates(RecordMetadata at) {
-    return new KafkaCoordinates(at.topic(), at.partition(), at.offset());
+  private static KafkaCoordinates coordinates(RecordMetadata at, String value) {
+    return KafkaCoordinates.of(
+        at.topic(), at.partition(), at.offset(), value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** resolution|reviewed_by[|reprocess_outcome] of the record's row, null while absent. */
