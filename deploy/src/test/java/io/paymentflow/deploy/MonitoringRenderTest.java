@@ -16,18 +16,27 @@ class MonitoringRenderTest extends RenderedTreeTest {
 
   /** Alert name to a metric (or label value) its expression must use. */
   private static final Map<String, String> ALERTS =
-      Map.of(
-          "PaymentflowKafkaConsumerLagHigh", "kafka_consumer_fetch_manager_records_lag_max",
-          "PaymentflowKafkaConsumerLagGrowing", "kafka_consumer_fetch_manager_records_lag{",
-          "PaymentflowWorkflowStartFailures", "paymentflow_bridge_start_failures_total",
-          "PaymentflowActivityFailureRateHigh", "temporal_activity_execution_failed_total",
-          "PaymentflowActivityScheduleToStartLatencyHigh",
-              "temporal_activity_schedule_to_start_latency_seconds_bucket",
-          "PaymentflowWorkflowTaskScheduleToStartLatencyHigh",
-              "temporal_workflow_task_schedule_to_start_latency_seconds_bucket",
-          "PaymentflowPersistFailures", "outcome=\"failed\"",
-          "PaymentflowActivityWorkerWithoutPollers", "temporal_num_pollers",
-          "PaymentflowReviewBacklogStale", "paymentflow_reviews_oldest_pending_age_seconds");
+      Map.ofEntries(
+          Map.entry(
+              "PaymentflowKafkaConsumerLagHigh", "kafka_consumer_fetch_manager_records_lag_max"),
+          Map.entry(
+              "PaymentflowKafkaConsumerLagGrowing", "kafka_consumer_fetch_manager_records_lag{"),
+          Map.entry("PaymentflowWorkflowStartFailures", "paymentflow_bridge_start_failures_total"),
+          Map.entry(
+              "PaymentflowActivityFailureRateHigh", "temporal_activity_execution_failed_total"),
+          Map.entry(
+              "PaymentflowActivityScheduleToStartLatencyHigh",
+              "temporal_activity_schedule_to_start_latency_seconds_bucket"),
+          Map.entry(
+              "PaymentflowWorkflowTaskScheduleToStartLatencyHigh",
+              "temporal_workflow_task_schedule_to_start_latency_seconds_bucket"),
+          Map.entry("PaymentflowPersistFailures", "outcome=\"failed\""),
+          Map.entry("PaymentflowActivityWorkerWithoutPollers", "temporal_num_pollers"),
+          Map.entry(
+              "PaymentflowReviewBacklogStale", "paymentflow_reviews_oldest_pending_age_seconds"),
+          Map.entry("PaymentflowRunsToRedrive", "paymentflow_runs_to_redrive"),
+          Map.entry(
+              "PaymentflowWorkflowTaskFailures", "temporal_workflow_task_execution_failed_total"));
 
   @ParameterizedTest
   @MethodSource("dirs")

@@ -257,6 +257,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("TEMPORAL_WORKER_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
         env.put("TEMPORAL_WORKER_INPUT_TOPIC", inputTopic());
         env.put("TEMPORAL_WORKER_DLQ_TOPIC", dlqTopic());
+        // A run that ended without finishing shows within seconds here, not a minute.
+        env.put("TEMPORAL_WORKER_REDRIVE_SCAN_INTERVAL", "10s");
       }
       case "activity-worker-inference" ->
           env.put("TEMPORAL_WORKER_INFERENCE_SERVICE_URL", options.inferenceUrl());

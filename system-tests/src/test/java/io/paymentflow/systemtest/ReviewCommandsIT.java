@@ -40,7 +40,8 @@ class ReviewCommandsIT {
   /** The README's example ids and placeholder. */
   private static final String EXAMPLE_PAYMENT = "payment-stripe:evt_mine_1";
 
-  private static final String EXAMPLE_REVIEW = "dlq-review-payments.validation.dlq-0-17";
+  private static final String EXAMPLE_REVIEW =
+      "dlq-review-payments.validation.dlq-0-17-1f0e3dad99908345";
   private static final String FIXED_EVENT = "{ ...the fixed event... }";
 
   private static final String PAYMENT_ROWS =

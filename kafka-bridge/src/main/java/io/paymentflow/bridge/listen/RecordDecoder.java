@@ -105,7 +105,7 @@ class RecordDecoder {
     return Poison.unreadable(
         QuarantineReason.RECORD_TOO_LARGE,
         "record",
-        "as Temporal's converter writes it, the workflow input has "
+        "as Temporal's converter writes them, the workflow input or its enrichment requests have "
             + inputBytes
             + " bytes, over the bound of "
             + inputBound.maxBytes()

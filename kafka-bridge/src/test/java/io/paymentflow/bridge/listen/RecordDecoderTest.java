@@ -148,6 +148,38 @@ class RecordDecoderTest {
     assertThat(record.validationErrors().get(0).message()).contains("over the bound of 2048");
   }
 
+  /**
+   * One workflow task schedules all three enrichments, and a customer id is in two of their
+   * requests: an event whose input fits can still make a task Temporal refuses, and the server
+   * would terminate its run.
+   */
+  @Test
+  void anEventWhoseEnrichmentRequestsTogetherPassTheBoundIsQuarantined() {
+    BridgeProperties tight =
+        TestProperties.withInputBound(
+            DataSize.ofBytes(1000), DataSize.ofBytes(2048), DataSize.ofBytes(10));
+    RecordDecoder bounded =
+        new RecordDecoder(
+            tight,
+            new PoisonRecordHandler(new BridgeMetrics(registry), tight),
+            new WorkflowInputBound(Payloads.converter(), tight));
+    // Each emoji is 4 bytes here and 12 once the converter has escaped its surrogates.
+    String customer = "\uD83D\uDE00".repeat(100);
+    byte[] event =
+        ("{\"event_id\":\"stripe:evt_big\",\"provider\":\"stripe\",\"provider_event_id\":\"e\","
+                + "\"event_type\":\"payment.succeeded\",\"customer_id\":\""
+                + customer
+                + "\",\"amount_cents\":100,\"currency\":\"USD\",\"status\":\"succeeded\","
+                + "\"provider_created_at\":\"2026-01-01T00:00:00Z\","
+                + "\"processed_at\":\"2026-01-01T00:00:00Z\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    QuarantinedRecord record = review(bounded.decode(record(INPUT, 22, event)));
+
+    assertThat(record.failureReason()).isEqualTo("RECORD_TOO_LARGE");
+    assertThat(record.validationErrors().get(0).message()).contains("enrichment requests");
+  }
+
   private static ConsumerRecord<byte[], RawValue> record(String topic, long offset, byte[] value) {
     return new ConsumerRecord<>(topic, 0, offset, null, RawValue.of(value));
   }
