@@ -30,7 +30,7 @@ class RedriveEndpoint {
 
   @ReadOperation
   List<EndedRun> endedRuns() {
-    return runs.list(properties.maxRuns(), true);
+    return runs.list(properties.maxRuns(), true, true);
   }
 
   @WriteOperation
@@ -38,7 +38,7 @@ class RedriveEndpoint {
     if (workflowId != null) {
       return List.of(redrive.redrive(workflowId));
     }
-    return runs.list(properties.maxRuns(), false).stream()
+    return runs.list(properties.maxRuns(), false, true).stream()
         .map(run -> redrive.redrive(run.workflowId()))
         .toList();
   }

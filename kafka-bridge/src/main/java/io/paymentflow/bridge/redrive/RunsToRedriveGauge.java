@@ -1,5 +1,7 @@
 package io.paymentflow.bridge.redrive;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -30,6 +32,7 @@ class RunsToRedriveGauge implements SmartLifecycle {
   private final RedriveProperties properties;
   private final Map<String, Double> counts = new ConcurrentHashMap<>();
   private ScheduledExecutorService scanner;
+  private boolean saidUncountable;
 
   RunsToRedriveGauge(EndedRuns runs, RedriveProperties properties, MeterRegistry registry) {
     this.runs = runs;
@@ -53,13 +56,23 @@ class RunsToRedriveGauge implements SmartLifecycle {
     try {
       Map<String, Double> found = new ConcurrentHashMap<>();
       counts.keySet().forEach(key -> found.put(key, 0.0));
-      for (EndedRun run : runs.list(properties.maxRuns(), false)) {
+      for (EndedRun run : runs.list(properties.maxRuns(), false, false)) {
         found.merge(key(run.workflowType(), run.status()), 1.0, Double::sum);
       }
       counts.putAll(found);
       double total = found.values().stream().mapToDouble(Double::doubleValue).sum();
       if (total > 0) {
         log.warn("{} workflows ended without finishing and wait to be re-driven", (long) total);
+      }
+    } catch (StatusRuntimeException e) {
+      counts.replaceAll((key, value) -> Double.NaN);
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED && !saidUncountable) {
+        saidUncountable = true;
+        log.info(
+            "Temporal has no visibility queries here: runs to re-drive are not counted"
+                + " (GET /actuator/redrive lists them)");
+      } else {
+        log.debug("Could not count the runs to re-drive: {}", e.toString());
       }
     } catch (RuntimeException e) {
       counts.replaceAll((key, value) -> Double.NaN);
