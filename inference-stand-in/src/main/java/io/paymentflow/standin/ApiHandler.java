@@ -24,6 +24,8 @@ final class ApiHandler implements HttpHandler {
           "/churn/predict", ChurnModel::predict);
   private static final String HEALTH = "/health";
 
+  private static final String NUL = "\u0000";
+
   private final ModeSwitch modes;
   private final RequestStats stats;
   private final ObjectMapper json;
@@ -54,7 +56,8 @@ final class ApiHandler implements HttpHandler {
         Exchanges.sendJson(
             exchange, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"), json);
       } else if (modes.pause(latency.of(body))) {
-        Exchanges.sendJson(exchange, 200, model.apply(parseObject(body)), json);
+        JsonNode request = parseObject(body);
+        Exchanges.sendJson(exchange, 200, misbehaving(request, model.apply(request)), json);
       }
     } catch (RequestError e) {
       Exchanges.sendError(exchange, e, json);
@@ -99,6 +102,23 @@ final class ApiHandler implements HttpHandler {
       }
     }
     return true;
+  }
+
+  /**
+   * The answer, with a NUL echoed into its texts when the request asks for it ({@link
+   * InferenceStandIn#ECHO_NUL}).
+   */
+  private static ObjectNode misbehaving(JsonNode request, ObjectNode answer) {
+    if (!InferenceStandIn.ECHO_NUL.equals(request.path("merchant_id").asText(null))
+        && !InferenceStandIn.ECHO_NUL.equals(request.path("failure_code").asText(null))) {
+      return answer;
+    }
+    for (String field : new String[] {"event_id", "customer_id", "risk_level", "action"}) {
+      if (answer.hasNonNull(field)) {
+        answer.put(field, answer.get(field).asText() + NUL);
+      }
+    }
+    return answer;
   }
 
   /** The body as FastAPI reads a model's: JSON, an object; else 422 as it answers. */

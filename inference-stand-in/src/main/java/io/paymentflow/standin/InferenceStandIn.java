@@ -28,6 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class InferenceStandIn implements AutoCloseable {
 
+  /**
+   * A request whose {@code merchant_id} or {@code failure_code} is this is answered as a
+   * misbehaving service would: a NUL echoed into the answer's level or action and ids. The client
+   * must refuse such an answer and report it without harm to the row (issue 24, audit N11), and
+   * tests reach that path with a record, whatever mode the stand-in is in.
+   */
+  public static final String ECHO_NUL = "stand-in:echo-nul";
+
   /** The port the real service listens on, and so the default here. */
   public static final int DEFAULT_PORT = 8002;
 

@@ -143,8 +143,18 @@ public final class AdversarialRecords {
   private Generated large() {
     switch (random.nextInt(3)) {
       case 0 -> {
+        // Every combination of enrichments: one workflow task schedules them all at once.
         EventFields event = new EventFields(random, this::freshEventId);
-        event.failureMessage(Values.longText(random, 150_000 + random.nextInt(150_000)));
+        event.enrichments(random.nextBoolean(), random.nextBoolean(), random.nextBoolean());
+        String size;
+        if (random.nextBoolean()) {
+          event.failureMessage(Values.longText(random, 150_000 + random.nextInt(150_000)));
+          size = "long failure_message";
+        } else {
+          // 4 bytes each here, 12 once Temporal's converter has escaped their surrogates.
+          event.metadataNote("\uD83D\uDE00".repeat(100_000 + random.nextInt(40_000)));
+          size = "emoji metadata";
+        }
         String json = event.json();
         validIds.add(event.eventId());
         validJson.add(json);
@@ -154,7 +164,7 @@ public final class AdversarialRecords {
             json.getBytes(StandardCharsets.UTF_8),
             Expect.ROW,
             event.eventId(),
-            "event near the size bound");
+            "event near the size bound (" + size + ")");
       }
       case 1 -> {
         byte[] over = new byte[1024 * 1024 + 1 + random.nextInt(100_000)];

@@ -1,5 +1,6 @@
 package io.paymentflow.systemtest.adversarial;
 
+import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.systemtest.adversarial.JsonText.Raw;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,32 @@ final class EventFields {
     if (random.nextInt(5) == 0) {
       fields.put("unknown_" + Values.ascii(random, 5), Values.text(random));
     }
+    if (random.nextInt(25) == 0) {
+      // The stand-in answers this one with a NUL echoed into its answer, as a misbehaving
+      // inference service might: the event must still become its row, degraded, not quarantined.
+      fields.put(random.nextBoolean() ? "merchant_id" : "failure_code", InferenceStandIn.ECHO_NUL);
+    }
+  }
+
+  /**
+   * Makes the event select exactly these enrichments (CONTRACTS 2.2): a successful payment is
+   * scored for fraud, a failed charge gets a retry strategy, a customer gets a churn prediction.
+   */
+  void enrichments(boolean fraud, boolean retry, boolean churn) {
+    fields.put("status", fraud ? "succeeded" : retry ? "failed" : "pending");
+    fields.put(
+        "event_type",
+        fraud && retry
+            ? "subscription.charge_failed"
+            : retry ? "payment.failed" : "payment.succeeded");
+    fields.put("customer_id", churn ? "cus_" + Values.ascii(random, 8) : null);
+  }
+
+  /** A metadata text of {@code text}: only the persist activity carries it, once. */
+  void metadataNote(String text) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("note", text);
+    fields.put("metadata", metadata);
   }
 
   String eventId() {
@@ -146,9 +173,25 @@ final class EventFields {
       }
       case 9 -> {
         Map<String, Object> metadata = metadata(2);
-        metadata.put("n", new Raw(random.nextBoolean() ? "1e200000" : "1e-20000"));
+        metadata.put(
+            "n",
+            new Raw(
+                pick(
+                    new String[] {
+                      // past jsonb's numeric
+                      "1e200000",
+                      "1e-20000",
+                      "1e131072",
+                      "1e-16384",
+                      // past what Temporal's converter reads back once it has written it
+                      "9".repeat(998) + "e1",
+                      "9".repeat(999) + "e1",
+                      // past what the bridge reads at all: an unreadable record
+                      "9".repeat(1000) + "e1"
+                    },
+                    "-" + "9".repeat(998) + "e-1")));
         fields.put("metadata", metadata);
-        return "metadata number past jsonb numeric";
+        return "metadata number past a writer's limit";
       }
       case 10 -> {
         Map<String, Object> metadata = metadata(1);
@@ -219,7 +262,14 @@ final class EventFields {
                   "-1E-300",
                   "123456789012345678901234567890",
                   "-0",
-                  "1" + "0".repeat(900)
+                  "1" + "0".repeat(900),
+                  // at every writer's limit: plain notation's old ±9999, jsonb's, the converter's
+                  "1e10000",
+                  "1e-10000",
+                  "-1e-16383",
+                  "1e131071",
+                  "9".repeat(997) + "e1",
+                  "9".repeat(1000)
                 },
                 Long.toString(random.nextLong())));
       }
