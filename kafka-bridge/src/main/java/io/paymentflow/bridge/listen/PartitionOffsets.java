@@ -9,7 +9,9 @@ import java.util.TreeSet;
  * <p>Kafka keeps one committed offset per partition, meaning "everything below is done". So the
  * safe offset is the lowest unacknowledged offset, or one past the highest handed-over offset when
  * all are acknowledged. Acknowledgements may come in any order; gaps in the offsets (compaction,
- * transaction markers) need no special case. Confined to the consumer thread.
+ * transaction markers, aborted records) need no special case between records, and past the last one
+ * the consumer's next offset says how far they go ({@link #skippedTo}). Confined to the consumer
+ * thread.
  */
 final class PartitionOffsets {
 
@@ -30,6 +32,18 @@ final class PartitionOffsets {
     }
     unacknowledged.add(offset);
     next = offset + 1;
+  }
+
+  /**
+   * The consumer's next offset is {@code offset}: it moved past records it never returned
+   * (transaction markers, records of aborted transactions), so once every record handed over is
+   * acknowledged the committed offset may go there, and the group's lag can reach 0.
+   */
+  void skippedTo(long offset) {
+    if (offset > next) {
+      next =
+          offset; // when nothing was handed over yet, what was committed is unknown: committed < 0
+    }
   }
 
   /** Unknown or repeated offsets are ignored. */
@@ -53,7 +67,7 @@ final class PartitionOffsets {
 
   /** Acknowledged records that a commit has not covered yet. */
   long uncommitted() {
-    return next < 0 ? 0 : safeOffset() - committed;
+    return next < 0 || committed < 0 ? 0 : safeOffset() - committed;
   }
 
   int pending() {

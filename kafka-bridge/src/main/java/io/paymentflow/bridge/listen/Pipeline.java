@@ -6,6 +6,8 @@ import io.paymentflow.bridge.start.WorkflowStarter;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -33,6 +35,9 @@ final class Pipeline {
   private final long pollBytes;
   private final Deque<ConsumerRecord<?, RawValue>> backlog = new ArrayDeque<>();
   private long backlogBytes;
+
+  /** Where the consumer reads next, per partition, once the backlog's records are handed over. */
+  private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
   /**
    * @param maxHeldBytes the bound on the bytes of the backlog and the records in flight together
@@ -63,6 +68,10 @@ final class Pipeline {
       backlog.add(record);
       backlogBytes += bytes(record);
     }
+    // Past the last record returned there may be offsets the consumer skipped (transaction
+    // markers, aborted records): the next offset tells, even when a poll returns no record.
+    records.nextOffsets().forEach((p, next) -> nextOffsets.merge(p, next.offset(), Math::max));
+    skipIfDrained();
   }
 
   /**
@@ -81,6 +90,18 @@ final class Pipeline {
           record.offset(),
           starter.start(start),
           bytes);
+    }
+    skipIfDrained();
+  }
+
+  /**
+   * Once the backlog is handed over, every record below the consumer's next offsets was handed
+   * over: the offsets between are invisible ones, which the committed offset may pass.
+   */
+  private void skipIfDrained() {
+    if (backlog.isEmpty() && !nextOffsets.isEmpty()) {
+      nextOffsets.forEach(book::skippedTo);
+      nextOffsets.clear();
     }
   }
 
@@ -121,12 +142,14 @@ final class Pipeline {
           }
           return dropped;
         });
+    nextOffsets.keySet().removeAll(partitions);
   }
 
   /** On shutdown: nothing more is handed over. */
   void dropAll() {
     backlog.clear();
     backlogBytes = 0;
+    nextOffsets.clear();
   }
 
   /** What the bridge holds of a record: all of it, or the prefix of an oversized one. */
