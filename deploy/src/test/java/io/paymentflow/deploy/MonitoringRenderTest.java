@@ -20,6 +20,7 @@ class MonitoringRenderTest extends RenderedTreeTest {
           "PaymentflowKafkaConsumerLagHigh", "kafka_consumer_fetch_manager_records_lag_max",
           "PaymentflowKafkaConsumerLagGrowing", "kafka_consumer_fetch_manager_records_lag{",
           "PaymentflowWorkflowStartFailures", "paymentflow_bridge_start_failures_total",
+          "PaymentflowBridgeStartPinned", "paymentflow_bridge_partition_oldest_pending_age_seconds",
           "PaymentflowActivityFailureRateHigh", "temporal_activity_execution_failed_total",
           "PaymentflowActivityScheduleToStartLatencyHigh",
               "temporal_activity_schedule_to_start_latency_seconds_bucket",

@@ -82,7 +82,7 @@ final class OffsetBook {
       CompletableFuture<StartOutcome> start,
       long recordBytes) {
     Assignment assignment = assignments.computeIfAbsent(partition, p -> new Assignment());
-    assignment.offsets.handedOver(offset);
+    assignment.offsets.handedOver(offset, System.nanoTime());
     assignment.inFlight.put(offset, new Pending(start, recordBytes));
     inFlight.incrementAndGet();
     inFlightBytes += recordBytes;

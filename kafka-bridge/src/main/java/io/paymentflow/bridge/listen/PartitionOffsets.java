@@ -1,6 +1,7 @@
 package io.paymentflow.bridge.listen;
 
-import java.util.TreeSet;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The records of one partition, during one assignment, that were handed to the starter: which are
@@ -15,7 +16,9 @@ import java.util.TreeSet;
  */
 final class PartitionOffsets {
 
-  private final TreeSet<Long> unacknowledged = new TreeSet<>();
+  /** Offset to when it was handed over ({@link System#nanoTime}). */
+  private final TreeMap<Long, Long> unacknowledged = new TreeMap<>();
+
   private long next = -1;
   private long committed = -1;
 
@@ -23,14 +26,14 @@ final class PartitionOffsets {
    * Offsets must increase, as the consumer returns them within one assignment. The first one is
    * where this assignment started reading, that is the group's committed offset: the baseline.
    */
-  void handedOver(long offset) {
+  void handedOver(long offset, long nanoTime) {
     if (offset < next) {
       throw new IllegalStateException("offset " + offset + " handed over after " + (next - 1));
     }
     if (next < 0) {
       committed = offset;
     }
-    unacknowledged.add(offset);
+    unacknowledged.put(offset, nanoTime);
     next = offset + 1;
   }
 
@@ -53,7 +56,7 @@ final class PartitionOffsets {
 
   /** The offset to commit: every record below it is acknowledged; -1 before any hand-over. */
   long safeOffset() {
-    return unacknowledged.isEmpty() ? next : unacknowledged.first();
+    return unacknowledged.isEmpty() ? next : unacknowledged.firstKey();
   }
 
   /** Whether the safe offset is beyond what was last committed. */
@@ -72,5 +75,15 @@ final class PartitionOffsets {
 
   int pending() {
     return unacknowledged.size();
+  }
+
+  /**
+   * When the oldest unacknowledged record was handed over ({@link System#nanoTime}), if any: the
+   * lowest offset, as offsets are handed over in order. While it waits, nothing above it commits.
+   */
+  OptionalLong oldestPendingSince() {
+    return unacknowledged.isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(unacknowledged.firstEntry().getValue());
   }
 }

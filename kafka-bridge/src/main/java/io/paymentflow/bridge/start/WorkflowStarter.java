@@ -107,30 +107,66 @@ public class WorkflowStarter implements DisposableBean {
         StartOutcome outcome = call.attempt(start, options);
         metrics.succeeded(start, outcome, System.nanoTime() - began);
         result.complete(outcome);
-      } catch (RuntimeException e) {
-        metrics.failed(start, e, System.nanoTime() - began);
-        if (StartPolicy.refusedForGood(e) && replaceRefused(e)) {
+      } catch (Throwable e) {
+        failed(e, System.nanoTime() - began);
+      } finally {
+        MDC.remove("event_id");
+        MDC.remove("workflow_id");
+      }
+    }
+
+    /**
+     * Every failed attempt ends in a replacement or a scheduled retry, whatever was thrown: an
+     * {@link Error} from the SDK call, or an exception while handling the failure (building the
+     * review of a refused start renders the event). Anything less leaves the start without an
+     * outcome: its offset pending for good, its partition's commits stopped, with no retry and no
+     * failure counted. A {@link VirtualMachineError} is thrown on only once the retry is scheduled,
+     * so that the JVM can still act on it (ExitOnOutOfMemoryError).
+     */
+    private void failed(Throwable error, long nanos) {
+      Throwable fatal = error instanceof VirtualMachineError ? error : null;
+      try {
+        metrics.failed(start, error, nanos);
+        if (StartPolicy.refusedForGood(error) && replaceRefused(error)) {
           return;
         }
-        Duration delay = policy.retryDelay(++failed);
-        // During an outage every in-flight start fails again and again: say so once per start,
-        // then every tenth attempt; the failure counter and readiness carry the rest.
-        if (failed % 10 == 1 || log.isDebugEnabled()) {
+      } catch (Throwable whileHandling) {
+        if (fatal == null && whileHandling instanceof VirtualMachineError) {
+          fatal = whileHandling;
+        }
+        log.error(
+            "Handling the failed start of {} failed too; retrying it: {}",
+            start.workflowId(),
+            error.toString(),
+            whileHandling);
+      }
+      retryLater(error);
+      if (fatal instanceof VirtualMachineError vm) {
+        throw vm;
+      }
+    }
+
+    private void retryLater(Throwable error) {
+      Duration delay = policy.retryDelay(++failed);
+      try {
+        retryTimer.schedule(() -> submit(this), delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException stopped) {
+        result.completeExceptionally(stopped);
+        return;
+      }
+      // During an outage every in-flight start fails again and again: say so once per start,
+      // then every tenth attempt; the failure counter and readiness carry the rest.
+      if (failed % 10 == 1 || log.isDebugEnabled()) {
+        if (error instanceof Error) { // not an outage: a defect or the JVM itself, with its trace
+          log.error("Start of {} failed (attempt {}), retrying", start.workflowId(), failed, error);
+        } else {
           log.warn(
               "Start of {} failed (attempt {}), retrying in {} ms: {}",
               start.workflowId(),
               failed,
               delay.toMillis(),
-              e.toString());
+              error.toString());
         }
-        try {
-          retryTimer.schedule(() -> submit(this), delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-          result.completeExceptionally(stopped);
-        }
-      } finally {
-        MDC.remove("event_id");
-        MDC.remove("workflow_id");
       }
     }
 
@@ -139,7 +175,7 @@ public class WorkflowStarter implements DisposableBean {
      * and tries that at once; false when there is nothing smaller left to try, so the start is
      * retried like any failure (and readiness shows it).
      */
-    private boolean replaceRefused(RuntimeException refusal) {
+    private boolean replaceRefused(Throwable refusal) {
       WorkflowStart fallback = poison.startRejected(start, refusal.getMessage());
       if (fallback == null) {
         log.error(
@@ -148,13 +184,14 @@ public class WorkflowStarter implements DisposableBean {
             refusal.toString());
         return false;
       }
+      WorkflowOptions fallbackOptions = policy.options(fallback);
       log.warn(
           "Temporal refused {} for good; quarantining the record: {}",
           start.workflowId(),
           refusal.toString());
       metrics.rejected(start);
       start = fallback;
-      options = policy.options(fallback);
+      options = fallbackOptions;
       submit(this);
       return true;
     }

@@ -106,6 +106,22 @@ class OffsetBookTest {
   }
 
   @Test
+  void theOldestPendingStartIsTheLowestUnacknowledgedOffsetsHandOver() {
+    PartitionOffsets offsets = new PartitionOffsets();
+    assertThat(offsets.oldestPendingSince()).isEmpty();
+    offsets.handedOver(10, 1_000);
+    offsets.handedOver(11, 2_000);
+    offsets.handedOver(12, 3_000);
+
+    offsets.acknowledged(11);
+    assertThat(offsets.oldestPendingSince()).as("10 still waits").hasValue(1_000);
+    offsets.acknowledged(10);
+    assertThat(offsets.oldestPendingSince()).hasValue(3_000);
+    offsets.acknowledged(12);
+    assertThat(offsets.oldestPendingSince()).isEmpty();
+  }
+
+  @Test
   void aStuckPartitionDoesNotHoldBackAnother() throws Exception {
     handOver(P0, 0, 1);
     handOver(P1, 7, 8);

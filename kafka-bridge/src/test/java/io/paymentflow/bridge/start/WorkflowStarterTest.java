@@ -9,6 +9,7 @@ import io.paymentflow.bridge.BridgeProperties;
 import io.paymentflow.bridge.poison.PoisonRecordHandler;
 import io.paymentflow.bridge.support.ExecutionRecorder;
 import io.paymentflow.bridge.support.RecordingPaymentWorkflow;
+import io.paymentflow.bridge.support.StartFaults;
 import io.paymentflow.bridge.support.TestProperties;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
@@ -22,6 +23,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,7 @@ class WorkflowStarterTest {
 
   private final EmbeddedTemporalServer temporal = new EmbeddedTemporalServer();
   private final StartedFlagInterceptor startedFlag = new StartedFlagInterceptor();
+  private final StartFaults faults = new StartFaults();
   private final BridgeProperties properties =
       TestProperties.withRetries(Duration.ofMillis(50), Duration.ofMillis(500));
   private final WorkflowServiceStubs stubs =
@@ -46,6 +49,7 @@ class WorkflowStarterTest {
                   WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()),
                   properties,
                   startedFlag)
+              .setGrpcClientInterceptors(List.of(startedFlag, faults))
               .build());
   private final WorkflowClient client = WorkflowClient.newInstance(stubs);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -136,6 +140,51 @@ class WorkflowStarterTest {
     }
   }
 
+  @Test
+  void aStartThatThrowsAnErrorIsCountedAndRetriedUntilItStarts() throws Exception {
+    faults.throwOnNextStarts(2, () -> new NoClassDefFoundError("io/grpc/internal/Missing"));
+
+    assertThat(start("err:1")).isEqualTo(StartOutcome.STARTED);
+    assertThat(counter("start.failures", "code", "NoClassDefFoundError")).isEqualTo(2);
+    assertThat(faults.starts()).isEqualTo(3);
+    assertThat(failures.current()).as("the success cleared it").isNull();
+  }
+
+  @Test
+  void aVirtualMachineErrorIsThrownOnOnlyAfterItsRetryIsScheduled() throws Exception {
+    faults.throwOnNextStarts(1, StackOverflowError::new);
+
+    assertThat(start("err:2")).isEqualTo(StartOutcome.STARTED);
+    assertThat(counter("start.failures", "code", "StackOverflowError")).isEqualTo(1);
+    assertThat(faults.starts()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailureWhileReplacingARefusedStartIsRetriedToo() throws Exception {
+    // Temporal's converter (Jackson 2) writes JSON nested up to 1000 deep, the review's renderer
+    // (Jackson 3) up to 500: building the START_REJECTED review of this event throws.
+    PaymentEvent event = event("err:3", Map.of("deep", nested(600)));
+    faults.refuse(StartFaults.serverLimits(1000, 100));
+    CompletableFuture<StartOutcome> start = starter.start(WorkflowStart.payment(event, READ_AT));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> counter("start.failures") >= 3);
+    assertThat(start).as("retried, not dropped").isNotDone();
+    assertThat(failures.current()).as("readiness shows it").isNotNull();
+
+    faults.refuseNothing();
+    assertThat(start.get(30, TimeUnit.SECONDS)).isEqualTo(StartOutcome.STARTED);
+    assertThat(exists("payment-err:3")).isTrue();
+    assertThat(exists("dlq-review-payments.normalized-0-1")).isFalse();
+  }
+
+  private static Object nested(int depth) {
+    Object value = "leaf";
+    for (int i = 0; i < depth; i++) {
+      value = Map.of("n", value);
+    }
+    return value;
+  }
+
   private WorkflowStarter starter(BridgeProperties properties) {
     return new WorkflowStarter(
         new StartCall(client, startedFlag),
@@ -149,8 +198,8 @@ class WorkflowStarterTest {
     return starter.start(WorkflowStart.payment(event(eventId), READ_AT)).get(30, TimeUnit.SECONDS);
   }
 
-  private double counter(String name) {
-    return registry.find(BridgeMetrics.PREFIX + name).counters().stream()
+  private double counter(String name, String... tags) {
+    return registry.find(BridgeMetrics.PREFIX + name).tags(tags).counters().stream()
         .mapToDouble(c -> c.count())
         .sum();
   }
@@ -180,6 +229,10 @@ class WorkflowStarterTest {
   }
 
   private static PaymentEvent event(String eventId) {
+    return event(eventId, Map.of());
+  }
+
+  private static PaymentEvent event(String eventId, Map<String, Object> metadata) {
     return new PaymentEvent(
         eventId,
         "stripe",
@@ -195,7 +248,7 @@ class WorkflowStarterTest {
         "succeeded",
         null,
         null,
-        Map.of(),
+        metadata,
         "2024-05-01T10:15:30Z",
         "2024-05-01T10:15:31Z",
         1);
