@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs starts: concurrently, each retried as {@link StartPolicy} says until Temporal acknowledges
- * it. A start Temporal refuses for good is replaced by the record's review ({@code
- * START_REJECTED}), so no record holds its partition forever.
+ * it. A start Temporal refuses for good, for its size or its id, is replaced by the record's review
+ * ({@code START_REJECTED}), so no record holds its partition forever.
  *
  * <p>A start is one blocking SDK call, so concurrency comes from a fixed pool of {@code
  * start-threads}; a start waiting for its next attempt holds no thread. The pool's queue needs no
@@ -85,12 +85,21 @@ public class WorkflowStarter implements DisposableBean {
   }
 
   private final class Attempts implements Runnable {
+    /** The record's own start, which a refused review falls back to. */
+    private final WorkflowStart original;
+
+    private final WorkflowOptions originalOptions;
+
+    /** What is attempted now: the original, or a review that replaced it. */
     private WorkflowStart start;
+
     private WorkflowOptions options;
     private final CompletableFuture<StartOutcome> result = new CompletableFuture<>();
     private int failed;
 
     Attempts(WorkflowStart start, WorkflowOptions options) {
+      this.original = start;
+      this.originalOptions = options;
       this.start = start;
       this.options = options;
     }
@@ -172,16 +181,19 @@ public class WorkflowStarter implements DisposableBean {
 
     /**
      * Replaces a start Temporal refused for good with the record's review ({@code START_REJECTED})
-     * and tries that at once; false when there is nothing smaller left to try, so the start is
-     * retried like any failure (and readiness shows it).
+     * and tries that at once. False when even the smallest review was refused: then the record's
+     * own start is retried like any failure (and readiness shows it), not the degraded review, so
+     * that if what refused it passes, the event still becomes its row and not an empty review.
      */
     private boolean replaceRefused(Throwable refusal) {
-      WorkflowStart fallback = poison.startRejected(start, refusal.getMessage());
+      WorkflowStart fallback = poison.startRejected(start, StartPolicy.refusal(refusal));
       if (fallback == null) {
         log.error(
-            "Temporal refused even the smallest review of {}: {}",
+            "Temporal refused even the smallest review of {}; retrying its own start: {}",
             start.readAt(),
             refusal.toString());
+        start = original;
+        options = originalOptions;
         return false;
       }
       WorkflowOptions fallbackOptions = policy.options(fallback);

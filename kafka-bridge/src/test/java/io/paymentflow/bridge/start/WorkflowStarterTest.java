@@ -3,6 +3,7 @@ package io.paymentflow.bridge.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.grpc.Status;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
@@ -13,18 +14,23 @@ import io.paymentflow.bridge.support.StartFaults;
 import io.paymentflow.bridge.support.TestProperties;
 import io.paymentflow.contracts.event.KafkaCoordinates;
 import io.paymentflow.contracts.event.PaymentEvent;
+import io.paymentflow.contracts.event.QuarantinedRecord;
 import io.paymentflow.contracts.payment.PaymentEventResult;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
+import io.paymentflow.contracts.payment.WorkflowIds;
 import io.paymentflow.embeddedtemporal.EmbeddedTemporalServer;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +181,95 @@ class WorkflowStarterTest {
     assertThat(start.get(30, TimeUnit.SECONDS)).isEqualTo(StartOutcome.STARTED);
     assertThat(exists("payment-err:3")).isTrue();
     assertThat(exists("dlq-review-payments.normalized-0-1")).isFalse();
+  }
+
+  @Test
+  void aStartOverTheServersBlobLimitBecomesItsRecordsStartRejectedReview() throws Exception {
+    faults.refuse(StartFaults.serverLimits(1000, 20_000));
+    PaymentEvent event = event("big:1", Map.of("note", "x".repeat(30_000)));
+
+    assertThat(starter.start(WorkflowStart.payment(event, READ_AT)).get(30, TimeUnit.SECONDS))
+        .isEqualTo(StartOutcome.STARTED);
+
+    QuarantinedRecord review = reviewOf(READ_AT);
+    assertThat(review.failureReason()).isEqualTo("START_REJECTED");
+    assertThat(review.eventId()).isEqualTo("big:1");
+    assertThat(review.originalPayload()).hasSize(16 * 1024).startsWith("{\"event_id\":\"big:1\"");
+    assertThat(review.validationErrors().get(0).message())
+        .isEqualTo(
+            "Temporal refused the start of payment-big:1: INVALID_ARGUMENT: "
+                + StartFaults.BLOB_SIZE_EXCEEDS_LIMIT);
+    assertThat(exists("payment-big:1")).isFalse();
+    assertThat(counter("start.rejected")).isEqualTo(1);
+  }
+
+  @Test
+  void aStartWhoseIdIsOverTheServersLengthLimitBecomesItsRecordsStartRejectedReview()
+      throws Exception {
+    faults.refuse(StartFaults.serverLimits(60, 2 << 20));
+    String eventId = "stripe:" + "é".repeat(30); // 37 characters, 67 bytes: Temporal counts bytes
+
+    assertThat(start(eventId)).isEqualTo(StartOutcome.STARTED);
+
+    QuarantinedRecord review = reviewOf(READ_AT);
+    assertThat(review.failureReason()).isEqualTo("START_REJECTED");
+    assertThat(review.validationErrors().get(0).message())
+        .endsWith("INVALID_ARGUMENT: " + StartFaults.WORKFLOW_ID_TOO_LONG);
+    assertThat(exists("payment-" + eventId)).isFalse();
+  }
+
+  @Test
+  void anyOtherInvalidArgumentIsRetriedAndTheEventStartsOnceItPasses() throws Exception {
+    // Not about the record: a server setting or a proxy may say so for a while.
+    faults.refuse(
+        request ->
+            Status.INVALID_ARGUMENT.withDescription(
+                "WorkflowIdConflictPolicy is not supported by this gateway"));
+    CompletableFuture<StartOutcome> start =
+        starter.start(WorkflowStart.payment(event("flag:1"), READ_AT));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> counter("start.failures", "code", "INVALID_ARGUMENT") >= 3);
+    assertThat(start).isNotDone();
+    assertThat(failures.current()).as("readiness shows it").isNotNull();
+    assertThat(counter("start.rejected")).isZero();
+
+    faults.refuseNothing();
+    assertThat(start.get(30, TimeUnit.SECONDS)).isEqualTo(StartOutcome.STARTED);
+    assertThat(exists("payment-flag:1")).isTrue();
+    assertThat(exists("dlq-review-payments.normalized-0-1"))
+        .as("no review, no wrong table")
+        .isFalse();
+  }
+
+  @Test
+  void whenEvenTheSmallestReviewIsRefusedTheRecordsOwnStartIsRetried() throws Exception {
+    faults.refuse(StartFaults.serverLimits(1000, 10)); // refuses every start, reviews included
+    CompletableFuture<StartOutcome> start =
+        starter.start(WorkflowStart.payment(event("tiny:1"), READ_AT));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> counter("start.rejected") >= 4 && faults.starts() >= 6);
+    assertThat(start).isNotDone();
+
+    faults.refuseNothing(); // e.g. the operator raised the limit
+    assertThat(start.get(30, TimeUnit.SECONDS)).isEqualTo(StartOutcome.STARTED);
+    assertThat(exists("payment-tiny:1")).as("the event's own workflow").isTrue();
+    assertThat(exists("dlq-review-payments.normalized-0-1")).as("not an empty review").isFalse();
+  }
+
+  /** The input the review of the record read at {@code readAt} was started with. */
+  private QuarantinedRecord reviewOf(KafkaCoordinates readAt) {
+    HistoryEvent started =
+        client.fetchHistory(WorkflowIds.review(readAt)).getHistory().getEvents(0);
+    return DataConverter.getDefaultInstance()
+        .fromPayloads(
+            0,
+            Optional.of(started.getWorkflowExecutionStartedEventAttributes().getInput()),
+            QuarantinedRecord.class,
+            QuarantinedRecord.class);
   }
 
   private static Object nested(int depth) {
