@@ -58,19 +58,27 @@ public class StartPolicy {
 
   /**
    * Its refusal of a workflow id longer than {@code limit.maxIDLength} (1000 by default, counted in
-   * bytes): {@code errWorkflowIDTooLong} in temporalio/temporal's service/frontend/errors.go.
+   * bytes), up to v1.31: {@code errWorkflowIDTooLong} in temporalio/temporal's
+   * service/frontend/errors.go.
    */
   static final String WORKFLOW_ID_TOO_LONG = "WorkflowId length exceeds limit.";
 
   /**
+   * The same refusal from v1.32 on ({@code RequestValidator.ValidateWorkflowID} in
+   * chasm/lib/workflow/validator.go), followed by the lengths, e.g. {@code (218/200)}: what the
+   * v1.32.1 server of tools/temporal-server answers.
+   */
+  static final String WORKFLOW_ID_OVER_MAX_LENGTH = "WorkflowId exceeds maximum allowed length";
+
+  /**
    * Whether Temporal refused the start for good, because of this start's size or id: the server's
-   * {@code INVALID_ARGUMENT} with one of the two texts above comes back the same on every attempt,
-   * so only a smaller start (the record's review) can get past it. Any other {@code
-   * INVALID_ARGUMENT} may not be about the record at all (a server setting, a proxy, a server of
-   * another version) and may pass, so it is retried like every other failure (unavailable, a
-   * missing namespace, a denied permission): replacing the event by its review then would put a
-   * valid event in the wrong table for good. The text is looked for anywhere in the status'
-   * description, where a proxy may have wrapped it.
+   * {@code INVALID_ARGUMENT} with one of the texts above comes back the same on every attempt, so
+   * only a smaller start (the record's review) can get past it. Any other {@code INVALID_ARGUMENT}
+   * may not be about the record at all (a server setting, a proxy, a server of another version) and
+   * may pass, so it is retried like every other failure (unavailable, a missing namespace, a denied
+   * permission): replacing the event by its review then would put a valid event in the wrong table
+   * for good. The text is looked for anywhere in the status' description, where a proxy may have
+   * wrapped it.
    */
   static boolean refusedForGood(Throwable error) {
     StatusRuntimeException grpc = grpc(error);
@@ -80,7 +88,8 @@ public class StartPolicy {
     String description = grpc.getStatus().getDescription();
     return description != null
         && (description.contains(BLOB_SIZE_EXCEEDS_LIMIT)
-            || description.contains(WORKFLOW_ID_TOO_LONG));
+            || description.contains(WORKFLOW_ID_TOO_LONG)
+            || description.contains(WORKFLOW_ID_OVER_MAX_LENGTH));
   }
 
   /** What the server said, for the review of a refused start: its code and description. */

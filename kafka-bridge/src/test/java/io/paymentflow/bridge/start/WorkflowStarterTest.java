@@ -207,14 +207,16 @@ class WorkflowStarterTest {
   void aStartWhoseIdIsOverTheServersLengthLimitBecomesItsRecordsStartRejectedReview()
       throws Exception {
     faults.refuse(StartFaults.serverLimits(60, 2 << 20));
-    String eventId = "stripe:" + "é".repeat(30); // 37 characters, 67 bytes: Temporal counts bytes
+    String eventId = "stripe:" + "é".repeat(30); // 37 characters, 67 bytes: the server counts bytes
 
     assertThat(start(eventId)).isEqualTo(StartOutcome.STARTED);
 
     QuarantinedRecord review = reviewOf(READ_AT);
     assertThat(review.failureReason()).isEqualTo("START_REJECTED");
     assertThat(review.validationErrors().get(0).message())
-        .endsWith("INVALID_ARGUMENT: " + StartFaults.WORKFLOW_ID_TOO_LONG);
+        .endsWith(
+            "INVALID_ARGUMENT: "
+                + StartFaults.WORKFLOW_ID_OVER_MAX_LENGTH.formatted(8 + 7 + 2 * 30, 60));
     assertThat(exists("payment-" + eventId)).isFalse();
   }
 

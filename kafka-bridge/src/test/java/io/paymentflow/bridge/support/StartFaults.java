@@ -23,13 +23,15 @@ import java.util.function.Supplier;
 public final class StartFaults implements ClientInterceptor {
 
   /**
-   * The real server's own texts (temporalio/temporal: {@code common.ErrBlobSizeExceedsLimit} in
-   * common/util.go, {@code errWorkflowIDTooLong} in service/frontend/errors.go), written out here
-   * rather than taken from the bridge, so that a typo there fails the tests.
+   * The real server's own texts, as the v1.32.1 server of tools/temporal-server answers (checked
+   * with the Temporal CLI against it): {@code common.ErrBlobSizeExceedsLimit} in common/util.go,
+   * and from chasm/lib/workflow/validator.go the id's length in bytes and the limit. Written out
+   * here rather than taken from the bridge, so that a typo there fails the tests.
    */
   public static final String BLOB_SIZE_EXCEEDS_LIMIT = "Blob data size exceeds limit.";
 
-  public static final String WORKFLOW_ID_TOO_LONG = "WorkflowId length exceeds limit.";
+  public static final String WORKFLOW_ID_OVER_MAX_LENGTH =
+      "WorkflowId exceeds maximum allowed length (%d/%d)";
 
   private final AtomicInteger throwing = new AtomicInteger();
   private final AtomicInteger starts = new AtomicInteger();
@@ -61,8 +63,10 @@ public final class StartFaults implements ClientInterceptor {
   public static Function<StartWorkflowExecutionRequest, Status> serverLimits(
       int maxIdBytes, long maxInputBytes) {
     return request -> {
-      if (request.getWorkflowId().getBytes(StandardCharsets.UTF_8).length > maxIdBytes) {
-        return Status.INVALID_ARGUMENT.withDescription(WORKFLOW_ID_TOO_LONG);
+      int idBytes = request.getWorkflowId().getBytes(StandardCharsets.UTF_8).length;
+      if (idBytes > maxIdBytes) {
+        return Status.INVALID_ARGUMENT.withDescription(
+            WORKFLOW_ID_OVER_MAX_LENGTH.formatted(idBytes, maxIdBytes));
       }
       if (request.getInput().getSerializedSize() > maxInputBytes) {
         return Status.INVALID_ARGUMENT.withDescription(BLOB_SIZE_EXCEEDS_LIMIT);
