@@ -40,12 +40,13 @@ final class PartitionOffsets {
   /**
    * The consumer's next offset is {@code offset}: it moved past records it never returned
    * (transaction markers, records of aborted transactions), so once every record handed over is
-   * acknowledged the committed offset may go there, and the group's lag can reach 0.
+   * acknowledged the committed offset may go there, and the group's lag can reach 0. When nothing
+   * was handed over yet, what the group committed is unknown: {@code committed} stays below 0, so
+   * the next commit goes there.
    */
   void skippedTo(long offset) {
     if (offset > next) {
-      next =
-          offset; // when nothing was handed over yet, what was committed is unknown: committed < 0
+      next = offset;
     }
   }
 
