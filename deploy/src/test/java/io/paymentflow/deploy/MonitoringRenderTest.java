@@ -23,6 +23,9 @@ class MonitoringRenderTest extends RenderedTreeTest {
               "PaymentflowKafkaConsumerLagGrowing", "kafka_consumer_fetch_manager_records_lag{"),
           Map.entry("PaymentflowWorkflowStartFailures", "paymentflow_bridge_start_failures_total"),
           Map.entry(
+              "PaymentflowBridgeStartPinned",
+              "paymentflow_bridge_partition_oldest_pending_age_seconds"),
+          Map.entry(
               "PaymentflowActivityFailureRateHigh", "temporal_activity_execution_failed_total"),
           Map.entry(
               "PaymentflowActivityScheduleToStartLatencyHigh",

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import io.paymentflow.contracts.event.QuarantineReason;
 import java.time.Duration;
 import java.util.List;
@@ -129,6 +130,15 @@ public class BridgeMetrics {
       meter = meters.computeIfAbsent(key, k -> provider.withTags(tags));
     }
     return (M) meter;
+  }
+
+  /** The bytes of the records polled and not yet acknowledged, against {@code max-held-bytes}. */
+  public void heldBytes(Supplier<Number> heldBytes) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + "held.bytes", heldBytes)
+        .description("Bytes of the records polled and not yet acknowledged: waiting or in flight")
+        .baseUnit(BaseUnits.BYTES)
+        .strongReference(true)
+        .register(registry);
   }
 
   /** Starts handed over and not yet acknowledged (retries included). */

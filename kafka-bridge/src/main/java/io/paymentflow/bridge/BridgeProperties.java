@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  *     included; when reached, consumption pauses, so memory stays bounded
  * @param maxInFlightBytes the bytes of the records in flight, bounded too: a burst of large records
  *     cannot exhaust the heap here or in the workers that run their workflows
+ * @param maxHeldBytes the bytes of all the records taken from Kafka and not yet acknowledged: those
+ *     in flight and those polled but not yet handed over. The bridge polls only while one more poll
+ *     (the consumer's {@code fetch.max.bytes}) fits below it, so a burst of large records cannot
+ *     fill the heap with polled records either
  * @param startThreads concurrent start calls (each blocks a thread for one round trip)
  * @param maxRecordBytes a larger record is quarantined as RECORD_TOO_LARGE without being parsed
  * @param maxWorkflowInputBytes a record whose workflow input, as Temporal's converter writes it,
@@ -45,6 +49,7 @@ public record BridgeProperties(
     @NotBlank String temporalTaskQueue,
     @Min(1) @Max(100_000) int maxInFlightStarts,
     @NotNull DataSize maxInFlightBytes,
+    @NotNull DataSize maxHeldBytes,
     @Min(1) @Max(1_000) int startThreads,
     @NotNull DataSize maxRecordBytes,
     @NotNull DataSize maxWorkflowInputBytes,
@@ -70,6 +75,14 @@ public record BridgeProperties(
   public boolean isTopicsShortEnough() {
     return (inputTopic == null || inputTopic.length() <= WorkflowIds.MAX_TOPIC_LENGTH)
         && (dlqTopic == null || dlqTopic.length() <= WorkflowIds.MAX_TOPIC_LENGTH);
+  }
+
+  @AssertTrue(
+      message = "max-held-bytes must be at least max-in-flight-bytes: those records are held too")
+  public boolean isHeldBoundAboveInFlightBound() {
+    return maxInFlightBytes == null
+        || maxHeldBytes == null
+        || maxHeldBytes.toBytes() >= maxInFlightBytes.toBytes();
   }
 
   @AssertTrue(message = "oversized-prefix-bytes must not exceed max-record-bytes")

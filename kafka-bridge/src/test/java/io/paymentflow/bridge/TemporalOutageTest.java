@@ -75,6 +75,10 @@ class TemporalOutageTest {
                     .as("the pipeline is bounded: Kafka is paused, not drained into memory")
                     .isLessThanOrEqualTo(BEFORE + MAX_IN_FLIGHT);
               });
+      double pinnedFor = bridge.gaugeMax("partition.oldest.pending.age");
+      assertThat(pinnedFor)
+          .as("the oldest unacknowledged start's age, seconds: it holds its partition's commits")
+          .isGreaterThanOrEqualTo(2);
       assertThat(infra.recorder().distinct()).isEqualTo(BEFORE);
       assertThat(bridge.prometheus())
           .as("the names the deployment's alerts use")
@@ -82,6 +86,7 @@ class TemporalOutageTest {
               "paymentflow_bridge_start_failures_total{",
               "paymentflow_bridge_starts_in_flight ",
               "paymentflow_bridge_partition_pending{",
+              "paymentflow_bridge_partition_oldest_pending_age_seconds{",
               "paymentflow_bridge_start_latency_seconds_bucket{",
               "kafka_consumer_fetch_manager_records_lag_max{");
 
@@ -97,6 +102,12 @@ class TemporalOutageTest {
                   assertThat(infra.kafka().committed("outage-group", INPUT))
                       .isEqualTo(infra.kafka().endOffsets(INPUT, PARTITIONS)));
       assertThat(bridge.count("workflows.started")).isEqualTo(BEFORE + DURING);
+      await("no start waits once all are acknowledged")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> bridge.gaugeMax("partition.oldest.pending.age") == 0);
+      System.out.printf(
+          "temporal outage: oldest pending start %.1f s old during the outage, 0 after%n",
+          pinnedFor);
     }
     assertThat(infra.recorder().runs().values()).allMatch(runs -> runs == 1);
   }

@@ -42,6 +42,7 @@ final class BridgeConsumer implements Runnable {
   private final Consumer<Throwable> onDeath;
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
   private volatile boolean stopping;
+  private volatile long heldBytes; // a copy for the gauge, read on other threads
   private boolean paused;
 
   BridgeConsumer(
@@ -72,8 +73,11 @@ final class BridgeConsumer implements Runnable {
       while (!stopping) {
         book.applyAcks(Duration.ZERO);
         pipeline.handOver();
-        holdWhile(pipeline.backlogged());
+        // Fetch nothing more while records wait for room in flight, or while one more poll
+        // would take the bytes held past their bound.
+        holdWhile(pipeline.backlogged() || !pipeline.roomForPoll());
         pipeline.accept(consumer.poll(paused ? BACKPRESSURE_POLL : properties.pollTimeout()));
+        heldBytes = pipeline.heldBytes();
         commits.commitIfDue();
       }
       drainAndCommit();
@@ -86,6 +90,7 @@ final class BridgeConsumer implements Runnable {
       onDeath.accept(e);
     } finally {
       gauges.update(Map.of());
+      heldBytes = 0;
       exited.complete(null);
     }
   }
@@ -102,6 +107,11 @@ final class BridgeConsumer implements Runnable {
 
   int inFlight() {
     return book.inFlight();
+  }
+
+  /** The bytes of the records polled and not yet acknowledged, as of the last poll. */
+  long heldBytes() {
+    return heldBytes;
   }
 
   /**

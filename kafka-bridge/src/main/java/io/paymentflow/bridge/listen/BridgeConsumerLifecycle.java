@@ -5,10 +5,12 @@ import io.paymentflow.bridge.BridgeProperties;
 import io.paymentflow.bridge.start.WorkflowStarter;
 import io.paymentflow.support.AppProperties;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +55,7 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
     this.shutdownGrace = app.shutdownGracePeriod();
     this.events = events;
     metrics.inFlight(() -> loop == null ? 0 : loop.inFlight());
+    metrics.heldBytes(() -> loop == null ? 0 : loop.heldBytes());
   }
 
   @Override
@@ -71,7 +74,9 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
             metrics,
             book,
             properties.maxInFlightStarts(),
-            properties.maxInFlightBytes().toBytes());
+            properties.maxInFlightBytes().toBytes(),
+            properties.maxHeldBytes().toBytes(),
+            fetchMaxBytes(consumerFactory.getConfigurationProperties()));
     loop =
         new BridgeConsumer(
             consumer,
@@ -82,6 +87,17 @@ class BridgeConsumerLifecycle implements SmartLifecycle {
             shutdownGrace,
             error -> AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN));
     new Thread(loop, "bridge-consumer").start();
+  }
+
+  /** The consumer's {@code fetch.max.bytes}: the most one poll returns from one broker. */
+  static long fetchMaxBytes(Map<String, Object> consumerConfig) {
+    Object value = consumerConfig.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG);
+    if (value == null) {
+      return ConsumerConfig.DEFAULT_FETCH_MAX_BYTES;
+    }
+    return value instanceof Number number
+        ? number.longValue()
+        : Long.parseLong(value.toString().trim());
   }
 
   @Override

@@ -28,9 +28,11 @@ import org.apache.kafka.common.TopicPartition;
  *       acknowledgement; the consumer thread applies the queue at the top of each loop ({@link
  *       #applyAcks}), and N stops being pending.
  *   <li>P's <em>safe offset</em> is its lowest pending offset, or one past the highest offset
- *       handed over when none is pending ({@link PartitionOffsets}): Kafka's committed offset means
- *       "everything below is done". So N is covered once N and every offset below it, handed over
- *       in this assignment, are acknowledged, in whatever order the acknowledgements came.
+ *       handed over when none is pending, or further when the consumer skipped offsets past it that
+ *       it never returns, transaction markers and aborted records ({@link #skippedTo}; {@link
+ *       PartitionOffsets}): Kafka's committed offset means "everything below is done". So N is
+ *       covered once N and every offset below it, handed over in this assignment, are acknowledged,
+ *       in whatever order the acknowledgements came.
  *   <li>The safe offset is committed by {@link Commits}: asynchronously every {@code
  *       commit-interval} while running; synchronously when P is revoked ({@link Rebalance}, after
  *       waiting up to {@code revoke-grace-period} for P's pending starts) and on shutdown ({@link
@@ -80,11 +82,19 @@ final class OffsetBook {
       CompletableFuture<StartOutcome> start,
       long recordBytes) {
     Assignment assignment = assignments.computeIfAbsent(partition, p -> new Assignment());
-    assignment.offsets.handedOver(offset);
+    assignment.offsets.handedOver(offset, System.nanoTime());
     assignment.inFlight.put(offset, new Pending(start, recordBytes));
     inFlight.incrementAndGet();
     inFlightBytes += recordBytes;
     start.whenComplete((outcome, error) -> acks.add(new Ack(assignment, offset, error == null)));
+  }
+
+  /**
+   * The consumer's next offset in {@code partition} is {@code offset}, past records it did not
+   * return (transaction markers, aborted records); every record below it was handed over.
+   */
+  void skippedTo(TopicPartition partition, long offset) {
+    assignments.computeIfAbsent(partition, p -> new Assignment()).offsets.skippedTo(offset);
   }
 
   /** Applies the acknowledgements that have arrived, waiting up to {@code wait} for the first. */

@@ -35,7 +35,7 @@ public class StartMetrics {
     failures.succeeded();
   }
 
-  void failed(WorkflowStart start, RuntimeException error, long nanos) {
+  void failed(WorkflowStart start, Throwable error, long nanos) {
     String type = start.workflowType();
     metrics.startLatency(type, "failed", nanos);
     metrics.startFailed(type, StartPolicy.code(error));

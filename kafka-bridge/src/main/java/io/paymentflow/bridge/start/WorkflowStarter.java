@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs starts: concurrently, each retried as {@link StartPolicy} says until Temporal acknowledges
- * it. A start Temporal refuses for good is replaced by the record's review ({@code
- * START_REJECTED}), so no record holds its partition forever.
+ * it. A start Temporal refuses for good, for its size or its id, is replaced by the record's review
+ * ({@code START_REJECTED}), so no record holds its partition forever.
  *
  * <p>A start is one blocking SDK call, so concurrency comes from a fixed pool of {@code
  * start-threads}; a start waiting for its next attempt holds no thread. The pool's queue needs no
@@ -85,12 +85,21 @@ public class WorkflowStarter implements DisposableBean {
   }
 
   private final class Attempts implements Runnable {
+    /** The record's own start, which a refused review falls back to. */
+    private final WorkflowStart original;
+
+    private final WorkflowOptions originalOptions;
+
+    /** What is attempted now: the original, or a review that replaced it. */
     private WorkflowStart start;
+
     private WorkflowOptions options;
     private final CompletableFuture<StartOutcome> result = new CompletableFuture<>();
     private int failed;
 
     Attempts(WorkflowStart start, WorkflowOptions options) {
+      this.original = start;
+      this.originalOptions = options;
       this.start = start;
       this.options = options;
     }
@@ -107,27 +116,8 @@ public class WorkflowStarter implements DisposableBean {
         StartOutcome outcome = call.attempt(start, options);
         metrics.succeeded(start, outcome, System.nanoTime() - began);
         result.complete(outcome);
-      } catch (RuntimeException e) {
-        metrics.failed(start, e, System.nanoTime() - began);
-        if (StartPolicy.refusedForGood(e) && replaceRefused(e)) {
-          return;
-        }
-        Duration delay = policy.retryDelay(++failed);
-        // During an outage every in-flight start fails again and again: say so once per start,
-        // then every tenth attempt; the failure counter and readiness carry the rest.
-        if (failed % 10 == 1 || log.isDebugEnabled()) {
-          log.warn(
-              "Start of {} failed (attempt {}), retrying in {} ms: {}",
-              start.workflowId(),
-              failed,
-              delay.toMillis(),
-              e.toString());
-        }
-        try {
-          retryTimer.schedule(() -> submit(this), delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-          result.completeExceptionally(stopped);
-        }
+      } catch (Throwable e) {
+        failed(e, System.nanoTime() - began);
       } finally {
         MDC.remove("event_id");
         MDC.remove("workflow_id");
@@ -135,26 +125,85 @@ public class WorkflowStarter implements DisposableBean {
     }
 
     /**
-     * Replaces a start Temporal refused for good with the record's review ({@code START_REJECTED})
-     * and tries that at once; false when there is nothing smaller left to try, so the start is
-     * retried like any failure (and readiness shows it).
+     * Every failed attempt ends in a replacement or a scheduled retry, whatever was thrown: an
+     * {@link Error} from the SDK call, or an exception while handling the failure (building the
+     * review of a refused start renders the event). Anything less leaves the start without an
+     * outcome: its offset pending for good, its partition's commits stopped, with no retry and no
+     * failure counted. A {@link VirtualMachineError} is thrown on only once the retry is scheduled,
+     * so that the JVM can still act on it (ExitOnOutOfMemoryError).
      */
-    private boolean replaceRefused(RuntimeException refusal) {
-      WorkflowStart fallback = poison.startRejected(start, refusal.getMessage());
+    private void failed(Throwable error, long nanos) {
+      Throwable fatal = error instanceof VirtualMachineError ? error : null;
+      try {
+        metrics.failed(start, error, nanos);
+        if (StartPolicy.refusedForGood(error) && replaceRefused(error)) {
+          return;
+        }
+      } catch (Throwable whileHandling) {
+        if (fatal == null && whileHandling instanceof VirtualMachineError) {
+          fatal = whileHandling;
+        }
+        log.error(
+            "Handling the failed start of {} failed too; retrying it: {}",
+            start.workflowId(),
+            error.toString(),
+            whileHandling);
+      }
+      retryLater(error);
+      if (fatal instanceof VirtualMachineError vm) {
+        throw vm;
+      }
+    }
+
+    private void retryLater(Throwable error) {
+      Duration delay = policy.retryDelay(++failed);
+      try {
+        retryTimer.schedule(() -> submit(this), delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException stopped) {
+        result.completeExceptionally(stopped);
+        return;
+      }
+      // During an outage every in-flight start fails again and again: say so once per start,
+      // then every tenth attempt; the failure counter and readiness carry the rest.
+      if (failed % 10 == 1 || log.isDebugEnabled()) {
+        if (error instanceof Error) { // not an outage: a defect or the JVM itself, with its trace
+          log.error("Start of {} failed (attempt {}), retrying", start.workflowId(), failed, error);
+        } else {
+          log.warn(
+              "Start of {} failed (attempt {}), retrying in {} ms: {}",
+              start.workflowId(),
+              failed,
+              delay.toMillis(),
+              error.toString());
+        }
+      }
+    }
+
+    /**
+     * Replaces a start Temporal refused for good with the record's review ({@code START_REJECTED})
+     * and tries that at once. False when even the smallest review was refused: then the record's
+     * own start is retried like any failure (and readiness shows it), not the degraded review, so
+     * that if what refused it passes, the event still becomes its row and not an empty review.
+     */
+    private boolean replaceRefused(Throwable refusal) {
+      WorkflowStart fallback = poison.startRejected(start, StartPolicy.refusal(refusal));
       if (fallback == null) {
         log.error(
-            "Temporal refused even the smallest review of {}: {}",
+            "Temporal refused even the smallest review of {}; retrying its own start: {}",
             start.readAt(),
             refusal.toString());
+        start = original;
+        options = originalOptions;
         return false;
       }
+      WorkflowOptions fallbackOptions = policy.options(fallback);
       log.warn(
           "Temporal refused {} for good; quarantining the record: {}",
           start.workflowId(),
           refusal.toString());
       metrics.rejected(start);
       start = fallback;
-      options = policy.options(fallback);
+      options = fallbackOptions;
       submit(this);
       return true;
     }

@@ -82,6 +82,46 @@ class OffsetBookTest {
   }
 
   @Test
+  void offsetsTheConsumerSkippedPastTheLastRecordCommitOnceItIsAcknowledged() throws Exception {
+    handOver(P0, 10, 11); // then 12..14: an aborted transaction and its marker, never returned
+    book.skippedTo(P0, 15);
+    assertThat(book.committable()).isEmpty();
+
+    ack(P0, 11);
+    assertThat(book.committable()).as("10 is still in flight").isEmpty();
+    ack(P0, 10);
+    assertThat(book.committable()).isEqualTo(commit(P0, 15));
+  }
+
+  @Test
+  void aPartitionWithOnlySkippedOffsetsCommitsPastThem() throws Exception {
+    book.skippedTo(P1, 7); // a first poll that met only markers and aborted records
+    assertThat(book.committable()).isEqualTo(commit(P1, 7));
+    assertThat(book.partitions().get(P1).uncommitted()).isZero();
+
+    book.committed(book.committable());
+    handOver(P1, 7);
+    ack(P1, 7);
+    assertThat(book.committable()).isEqualTo(commit(P1, 8));
+  }
+
+  @Test
+  void theOldestPendingStartIsTheLowestUnacknowledgedOffsetsHandOver() {
+    PartitionOffsets offsets = new PartitionOffsets();
+    assertThat(offsets.oldestPendingSince()).isEmpty();
+    offsets.handedOver(10, 1_000);
+    offsets.handedOver(11, 2_000);
+    offsets.handedOver(12, 3_000);
+
+    offsets.acknowledged(11);
+    assertThat(offsets.oldestPendingSince()).as("10 still waits").hasValue(1_000);
+    offsets.acknowledged(10);
+    assertThat(offsets.oldestPendingSince()).hasValue(3_000);
+    offsets.acknowledged(12);
+    assertThat(offsets.oldestPendingSince()).isEmpty();
+  }
+
+  @Test
   void aStuckPartitionDoesNotHoldBackAnother() throws Exception {
     handOver(P0, 0, 1);
     handOver(P1, 7, 8);

@@ -82,6 +82,14 @@ public final class BridgeApp implements AutoCloseable {
         .sum();
   }
 
+  /** The largest value of a per-partition gauge, e.g. {@code partition.oldest.pending.age}. */
+  public double gaugeMax(String name) {
+    return registry().find(BridgeMetrics.PREFIX + name).gauges().stream()
+        .mapToDouble(Gauge::value)
+        .max()
+        .orElse(Double.NaN);
+  }
+
   public double gauge(String name) {
     Gauge gauge = registry().find(BridgeMetrics.PREFIX + name).gauge();
     return gauge == null ? Double.NaN : gauge.value();

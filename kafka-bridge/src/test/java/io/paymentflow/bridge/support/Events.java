@@ -1,6 +1,7 @@
 package io.paymentflow.bridge.support;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 /** Normalized payment events as the upstream normalizer writes them (CONTRACTS 1.1). */
 public final class Events {
@@ -19,6 +20,20 @@ public final class Events {
 
   public static byte[] bytes(String eventId) {
     return json(eventId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A valid event whose metadata carries {@code letters} random letters besides: a large record, no
+   * better compressed on the wire than real text.
+   */
+  public static byte[] padded(String eventId, int letters, Random random) {
+    StringBuilder padding = new StringBuilder(letters);
+    for (int i = 0; i < letters; i++) {
+      padding.append((char) ('a' + random.nextInt(26)));
+    }
+    return json(eventId)
+        .replace("\"order\":\"ord_9\"", "\"order\":\"ord_9\",\"note\":\"" + padding + "\"")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   public static byte[] key(String eventId) {

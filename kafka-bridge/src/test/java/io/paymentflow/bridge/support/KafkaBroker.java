@@ -34,6 +34,10 @@ public final class KafkaBroker implements AutoCloseable {
 
   public KafkaBroker() {
     broker = new EmbeddedKafkaKraftBroker(1, 1);
+    // One broker: the transaction log cannot have Kafka's default three replicas, and a
+    // transactional producer (an upstream that writes in transactions) would wait for them.
+    broker.brokerProperty("transaction.state.log.replication.factor", "1");
+    broker.brokerProperty("transaction.state.log.min.isr", "1");
     broker.afterPropertiesSet();
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

@@ -42,6 +42,7 @@ public final class TestProperties {
         TaskQueues.PAYMENT_PROCESSING,
         256,
         DataSize.ofMegabytes(16),
+        DataSize.ofMegabytes(32),
         8,
         maxRecordBytes,
         maxInputBytes,
