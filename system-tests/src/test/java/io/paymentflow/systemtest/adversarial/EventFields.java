@@ -189,7 +189,7 @@ final class EventFields {
                       // past what the bridge reads at all: an unreadable record
                       "9".repeat(1000) + "e1"
                     },
-                    "-" + "9".repeat(998) + "e-1")));
+                    "-" + "9".repeat(999) + "e1")));
         fields.put("metadata", metadata);
         return "metadata number past a writer's limit";
       }
