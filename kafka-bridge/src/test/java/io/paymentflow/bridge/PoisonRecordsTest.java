@@ -98,24 +98,25 @@ class PoisonRecordsTest {
     assertPoison(
         reviews, INPUT, 4, "MISSING_EVENT_ID", "{\"provider\":\"stripe\",\"amount_cents\":5}");
     assertPoison(reviews, INPUT, 5, "MISSING_EVENT_ID", "{\"event_id\":\"  \"}");
-    QuarantinedRecord badAmount = reviews.get("dlq-review-" + at(INPUT, 6));
+    QuarantinedRecord badAmount = review(reviews, INPUT, 6);
     assertThat(badAmount.failureReason()).isEqualTo("INVALID_FIELD");
     assertThat(badAmount.eventId()).isEqualTo("bad:amount");
-    assertThat(reviews.get("dlq-review-" + at(INPUT, 7)).originalPayload())
+    assertThat(review(reviews, INPUT, 7).originalPayload())
         .isEqualTo("{\"event_id\":\"bad:ts\",\"processed_at\":\"yesterday\"}");
     assertPoison(reviews, INPUT, 8, "RECORD_TOO_LARGE", oversized.substring(0, 1024));
     assertPoison(reviews, INPUT, 9, "INVALID_JSON", "");
 
-    QuarantinedRecord fromNormalizer = reviews.get("dlq-review-" + at(DLQ, 0));
+    QuarantinedRecord fromNormalizer = review(reviews, DLQ, 0);
     assertThat(fromNormalizer.originalPayload()).isEqualTo("{\"id\":\"evt_q\"}");
     assertThat(fromNormalizer.failureReason()).isEqualTo("INVALID_CURRENCY");
     assertThat(fromNormalizer.kafkaOffset()).isEqualTo(77L);
-    assertThat(fromNormalizer.readAt()).isEqualTo(at(DLQ, 0));
-    assertThat(reviews.get("dlq-review-" + at(DLQ, 1)).originalPayload()).isEqualTo("?");
+    assertThat(fromNormalizer.readAt())
+        .isEqualTo(new KafkaCoordinates(DLQ, 0, 0, fromNormalizer.readAt().recordHash()));
+    assertThat(review(reviews, DLQ, 1).originalPayload()).isEqualTo("?");
     assertPoison(reviews, DLQ, 2, "INVALID_ENCODING", base64(LATIN1), PayloadEncoding.BASE64);
     assertPoison(reviews, DLQ, 3, "INVALID_JSON", "not json");
-    assertThat(reviews.get("dlq-review-" + at(DLQ, 4)).failureReason()).isEqualTo("INVALID_FIELD");
-    assertThat(reviews.get("dlq-review-" + at(DLQ, 4)).originalPayload())
+    assertThat(review(reviews, DLQ, 4).failureReason()).isEqualTo("INVALID_FIELD");
+    assertThat(review(reviews, DLQ, 4).originalPayload())
         .isEqualTo("{\"event_id\":\"dlq:4\",\"provider\":\"stripe\"}");
   }
 
@@ -135,12 +136,7 @@ class PoisonRecordsTest {
       String reason,
       String payload,
       PayloadEncoding encoding) {
-    QuarantinedRecord record =
-        reviews.entrySet().stream()
-            .filter(r -> r.getKey().startsWith("dlq-review-" + at(topic, offset) + "-"))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElse(null);
+    QuarantinedRecord record = review(reviews, topic, offset);
     assertThat(record).as("review of %s at %d", topic, offset).isNotNull();
     assertThat(record.readAt().recordHash()).as("the record's hash").hasSize(16);
     assertThat(record.failureReason()).isEqualTo(reason);
@@ -149,6 +145,16 @@ class PoisonRecordsTest {
     assertThat(record.eventId()).isNull();
     assertThat(record.readAt())
         .isEqualTo(new KafkaCoordinates(topic, 0, offset, record.readAt().recordHash()));
+  }
+
+  /** The review of the record read at {@code topic}/0/{@code offset}, whatever its hash. */
+  private static QuarantinedRecord review(
+      Map<String, QuarantinedRecord> reviews, String topic, long offset) {
+    return reviews.entrySet().stream()
+        .filter(r -> r.getKey().startsWith("dlq-review-" + at(topic, offset) + "-"))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private static KafkaCoordinates at(String topic, long offset) {
