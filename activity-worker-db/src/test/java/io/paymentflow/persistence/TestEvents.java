@@ -35,6 +35,19 @@ final class TestEvents {
   }
 
   static PaymentEvent event(String eventId, String providerCreatedAt, String processedAt) {
+    return event(
+        eventId,
+        providerCreatedAt,
+        processedAt,
+        Map.of("retry_attempt_count", 2, "channel", "web"));
+  }
+
+  static PaymentEvent event(String eventId, Map<String, Object> metadata) {
+    return event(eventId, "2024-01-15T10:30:00Z", "2024-01-15T10:30:01.123456+00:00", metadata);
+  }
+
+  private static PaymentEvent event(
+      String eventId, String providerCreatedAt, String processedAt, Map<String, Object> metadata) {
     return new PaymentEvent(
         eventId,
         "stripe",
@@ -50,7 +63,7 @@ final class TestEvents {
         "succeeded",
         null,
         null,
-        Map.of("retry_attempt_count", 2, "channel", "web"),
+        metadata,
         providerCreatedAt,
         processedAt,
         1);

@@ -130,14 +130,7 @@ class RecordDecoderTest {
 
   @Test
   void aRecordWhoseWorkflowInputTemporalWouldRefuseIsQuarantinedByItsPrefix() {
-    BridgeProperties tight =
-        TestProperties.withInputBound(
-            DataSize.ofBytes(1000), DataSize.ofBytes(2048), DataSize.ofBytes(10));
-    RecordDecoder bounded =
-        new RecordDecoder(
-            tight,
-            new PoisonRecordHandler(new BridgeMetrics(registry), tight),
-            new WorkflowInputBound(Payloads.converter(), tight));
+    RecordDecoder bounded = decoderWithATightInputBound();
     // 900 quotes: poison, and its review carries them escaped, twice the bytes.
     byte[] quotes = "\"".repeat(900).getBytes(StandardCharsets.UTF_8);
 
@@ -155,14 +148,7 @@ class RecordDecoderTest {
    */
   @Test
   void anEventWhoseEnrichmentRequestsTogetherPassTheBoundIsQuarantined() {
-    BridgeProperties tight =
-        TestProperties.withInputBound(
-            DataSize.ofBytes(1000), DataSize.ofBytes(2048), DataSize.ofBytes(10));
-    RecordDecoder bounded =
-        new RecordDecoder(
-            tight,
-            new PoisonRecordHandler(new BridgeMetrics(registry), tight),
-            new WorkflowInputBound(Payloads.converter(), tight));
+    RecordDecoder bounded = decoderWithATightInputBound();
     // Each emoji is 4 bytes here and 12 once the converter has escaped its surrogates.
     String customer = "\uD83D\uDE00".repeat(100);
     byte[] event =
@@ -178,6 +164,17 @@ class RecordDecoderTest {
 
     assertThat(record.failureReason()).isEqualTo("RECORD_TOO_LARGE");
     assertThat(record.validationErrors().get(0).message()).contains("enrichment requests");
+  }
+
+  /** Records up to 1000 bytes, workflows carrying up to 2048, prefixes of 10. */
+  private RecordDecoder decoderWithATightInputBound() {
+    BridgeProperties tight =
+        TestProperties.withInputBound(
+            DataSize.ofBytes(1000), DataSize.ofBytes(2048), DataSize.ofBytes(10));
+    return new RecordDecoder(
+        tight,
+        new PoisonRecordHandler(new BridgeMetrics(registry), tight),
+        new WorkflowInputBound(Payloads.converter(), tight));
   }
 
   private static ConsumerRecord<byte[], RawValue> record(String topic, long offset, byte[] value) {
