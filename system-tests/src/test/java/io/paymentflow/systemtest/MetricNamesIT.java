@@ -3,14 +3,20 @@ package io.paymentflow.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.localrun.LocalSystem;
 import io.paymentflow.standin.InferenceStandIn;
 import io.paymentflow.standin.Mode;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
@@ -61,6 +67,8 @@ class MetricNamesIT {
     } finally {
       inference.setMode(Mode.HEALTHY);
     }
+    // And a workflow task fail: a run whose input its code cannot decode (then it goes).
+    String undecodable = failAWorkflowTask(system);
 
     Set<String> used = new TreeSet<>();
     used.addAll(names(Files.readString(MONITORING.resolve("dashboards/paymentflow.json"))));
@@ -79,8 +87,46 @@ class MetricNamesIT {
                   .as("names the dashboard or an alert uses that no app exports")
                   .isEmpty();
             });
+    terminate(system, undecodable);
     System.out.println(
         "metric names: " + used.size() + " used by the dashboard and the alerts, all exported");
+  }
+
+  /** Starts a payment workflow with an input no worker can decode; returns its id. */
+  private static String failAWorkflowTask(LocalSystem system) {
+    String workflowId = "metric-names-undecodable-" + UUID.randomUUID();
+    WorkflowServiceStubs service = stubs(system);
+    try {
+      WorkflowClient.newInstance(service)
+          .newUntypedWorkflowStub(
+              "PaymentEventWorkflow",
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(workflowId)
+                  .setTaskQueue(TaskQueues.PAYMENT_PROCESSING)
+                  .build())
+          .start("not an event", "nor a source");
+    } finally {
+      service.shutdownNow();
+    }
+    return workflowId;
+  }
+
+  private static void terminate(LocalSystem system, String workflowId) {
+    WorkflowServiceStubs service = stubs(system);
+    try {
+      WorkflowClient.newInstance(service)
+          .newUntypedWorkflowStub(workflowId)
+          .terminate("MetricNamesIT: its workflow task failed, as it was meant to");
+    } finally {
+      service.shutdownNow();
+    }
+  }
+
+  private static WorkflowServiceStubs stubs(LocalSystem system) {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(system.options().temporalAddress())
+            .build());
   }
 
   private static Set<String> names(String text) {
