@@ -2,10 +2,10 @@ package io.paymentflow.bridge.redrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paymentflow.bridge.support.Events;
 import io.paymentflow.contracts.Payloads;
 import io.paymentflow.contracts.TaskQueues;
 import io.paymentflow.contracts.event.KafkaCoordinates;
-import io.paymentflow.contracts.event.PaymentEvent;
 import io.paymentflow.contracts.event.PaymentSource;
 import io.paymentflow.contracts.payment.PaymentEventWorkflow;
 import io.paymentflow.contracts.payment.WorkflowIds;
@@ -61,7 +61,9 @@ class RedriveTest {
                 .setTaskQueue(TaskQueues.PAYMENT_PROCESSING)
                 .build());
     WorkflowClient.start(
-        payment::process, event("stripe:evt_redrive_1"), PaymentSource.kafka(readAt));
+        payment::process,
+        Events.event("stripe:evt_redrive_1", Map.of()),
+        PaymentSource.kafka(readAt));
     client.newUntypedWorkflowStub(workflowId).terminate("RedriveTest");
     EndedRuns runs = new EndedRuns(client);
     Redrive redrive = new Redrive(runs);
@@ -83,27 +85,5 @@ class RedriveTest {
     assertThat(again.outcome()).as("its latest run is running").isEqualTo(RedriveResult.NOT_NEEDED);
     assertThat(runs.list(100, false, true)).isEmpty();
     assertThat(redrive.redrive("payment-never-seen").outcome()).isEqualTo(RedriveResult.NOT_FOUND);
-  }
-
-  private static PaymentEvent event(String eventId) {
-    return new PaymentEvent(
-        eventId,
-        "stripe",
-        "evt",
-        "payment.succeeded",
-        null,
-        null,
-        100L,
-        "USD",
-        null,
-        null,
-        null,
-        "succeeded",
-        null,
-        null,
-        Map.of(),
-        "2026-01-01T00:00:00Z",
-        "2026-01-01T00:00:00Z",
-        1);
   }
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paymentflow.bridge.BridgeMetrics;
 import io.paymentflow.bridge.BridgeProperties;
 import io.paymentflow.bridge.poison.PoisonRecordHandler;
+import io.paymentflow.bridge.support.Events;
 import io.paymentflow.bridge.support.ExecutionRecorder;
 import io.paymentflow.bridge.support.RecordingPaymentWorkflow;
 import io.paymentflow.bridge.support.StartFaults;
@@ -326,28 +327,10 @@ class WorkflowStarterTest {
   }
 
   private static PaymentEvent event(String eventId) {
-    return event(eventId, Map.of());
+    return Events.event(eventId, Map.of());
   }
 
   private static PaymentEvent event(String eventId, Map<String, Object> metadata) {
-    return new PaymentEvent(
-        eventId,
-        "stripe",
-        eventId,
-        "payment.succeeded",
-        null,
-        null,
-        100L,
-        "USD",
-        null,
-        null,
-        null,
-        "succeeded",
-        null,
-        null,
-        metadata,
-        "2024-05-01T10:15:30Z",
-        "2024-05-01T10:15:31Z",
-        1);
+    return Events.event(eventId, metadata);
   }
 }

@@ -1,6 +1,8 @@
 package io.paymentflow.bridge.support;
 
+import io.paymentflow.contracts.event.PaymentEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Random;
 
 /** Normalized payment events as the upstream normalizer writes them (CONTRACTS 1.1). */
@@ -41,4 +43,27 @@ public final class Events {
   }
 
   private Events() {}
+
+  /** A minimal valid event as the bridge reads it, with {@code metadata}. */
+  public static PaymentEvent event(String eventId, Map<String, Object> metadata) {
+    return new PaymentEvent(
+        eventId,
+        "stripe",
+        eventId,
+        "payment.succeeded",
+        null,
+        null,
+        100L,
+        "USD",
+        null,
+        null,
+        null,
+        "succeeded",
+        null,
+        null,
+        metadata,
+        "2024-05-01T10:15:30Z",
+        "2024-05-01T10:15:31Z",
+        1);
+  }
 }
